@@ -17,8 +17,8 @@ public final class Attr<T> {
     private final Supplier<AttrSchema> nested;
 
     private Attr(int type, String name, AttrCodec<T> codec, Supplier<AttrSchema> nested) {
-        if (type < 0 || type > Nlmsg.NLA_TYPE_MASK) {
-            throw new IllegalArgumentException("attribute type must be in 0.." + Nlmsg.NLA_TYPE_MASK + ", was " + type);
+        if (type < 0 || type > Nlmsg.NLA_TYPE_MAX) {
+            throw new IllegalArgumentException("attribute type must be in 0.." + Nlmsg.NLA_TYPE_MAX + ", was " + type);
         }
         this.type = type;
         this.name = Objects.requireNonNull(name, "name");

@@ -211,7 +211,7 @@ public final class MessageWriter {
     public void endNested(int start) {
         int len = buf.position() - start;
         if (len > 0xffff) {
-            throw new IllegalArgumentException("nested attribute " + (buf.getShort(start + 2) & Nlmsg.NLA_TYPE_MASK)
+            throw new IllegalArgumentException("nested attribute " + (buf.getShort(start + 2) & Nlmsg.NLA_TYPE_MAX)
                     + " is " + len + " bytes, more than an attribute holds (65535)");
         }
         buf.putShort(start, (short) len);

@@ -9,7 +9,9 @@ public final class Nlmsg {
 
     /** sizeof(struct nlmsghdr): u32 len, u16 type, u16 flags, u32 seq, u32 pid. */
     public static final int HDRLEN = 16;
-    /** sizeof(struct nlattr): u16 len, u16 type. */
+    /** #define NLMSG_HDRLEN ((int) NLMSG_ALIGN(sizeof(struct nlmsghdr))) */
+    public static final int NLMSG_HDRLEN = HDRLEN;
+    /** #define NLA_HDRLEN ((int) NLA_ALIGN(sizeof(struct nlattr))): u16 len, u16 type. */
     public static final int NLA_HDRLEN = 4;
 
     // Flags values (netlink.h).
@@ -46,7 +48,10 @@ public final class Nlmsg {
     // Attribute type bits (struct nlattr nla_type).
     public static final int NLA_F_NESTED = 1 << 15;
     public static final int NLA_F_NET_BYTEORDER = 1 << 14;
-    public static final int NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
+    /** #define NLA_TYPE_MASK ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) — an int, as in C. */
+    public static final int NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
+    /** The largest attribute type number: the 14 bits NLA_TYPE_MASK leaves. */
+    public static final int NLA_TYPE_MAX = 0x3fff;
 
     // enum nlmsgerr_attrs
     public static final int NLMSGERR_ATTR_MSG = 1;

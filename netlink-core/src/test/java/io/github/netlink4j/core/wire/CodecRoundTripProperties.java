@@ -104,8 +104,8 @@ class CodecRoundTripProperties {
     }
 
     @Provide
-    Arbitrary<Node> trees() {
-        return tree(3);
+    Arbitrary<List<Node>> trees() {
+        return tree(3).list().ofMaxSize(5);
     }
 
     private Arbitrary<Node> tree(int depth) {
@@ -120,7 +120,7 @@ class CodecRoundTripProperties {
     }
 
     @Property(tries = 2_000)
-    void nestedTreesRoundTripThroughRawAttributes(@ForAll("trees") @Size(max = 5) List<Node> nodes) {
+    void nestedTreesRoundTripThroughRawAttributes(@ForAll("trees") List<Node> nodes) {
         MessageWriter w = new MessageWriter(64);
         for (Node n : nodes) {
             n.write(w);
