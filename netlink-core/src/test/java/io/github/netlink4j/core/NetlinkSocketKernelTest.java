@@ -129,6 +129,19 @@ class NetlinkSocketKernelTest {
     }
 
     @Test
+    void multicastMembershipDeliversNotifications() {
+        try (NetlinkSocket s = NetlinkSocket.open(NetlinkProtocol.ROUTE, ns.handle())) {
+            s.joinGroup(1); // RTNLGRP_LINK
+            s.setReceiveTimeout(Duration.ofSeconds(10));
+            Cmd.ip(ns.name(), "link", "add", "mc0", "type", "veth", "peer", "name", "mc1");
+            ByteBuffer got = s.receive(ByteBuffer.allocateDirect(8192));
+            assertEquals(16, got.getShort(4) & 0xffff, "an RTM_NEWLINK notification");
+            assertEquals(0, got.getInt(12), "notifications come from port 0");
+            s.leaveGroup(1);
+        }
+    }
+
+    @Test
     void badNamespaceNamesAreRefusedBeforeAnythingHappens() {
         for (String bad : new String[] {"", ".", "..", "a/b", "x".repeat(256)}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetNs.create(bad));
