@@ -35,6 +35,11 @@ public final class Rtnetlink implements AutoCloseable {
         return new Rtnetlink(NetlinkChannel.open(NetlinkProtocol.ROUTE, Objects.requireNonNull(ns, "ns")));
     }
 
+    /** Route operations. */
+    public Routes routes() {
+        return new Routes(channel);
+    }
+
     /** The underlying channel, for requests this API does not cover. */
     public NetlinkChannel channel() {
         return channel;
