@@ -74,6 +74,16 @@ public final class NexthopCodec {
     }
 
     public static Nexthop decode(MessageReader m) {
+        try {
+            return decodeUnchecked(m);
+        } catch (IllegalArgumentException e) {
+            // a value the records refuse (a prefix of the wrong family, a weight out of range...)
+            throw new io.github.netlink4j.core.MalformedMessageException(e.getMessage(), "", m.payloadOffset(),
+                    io.github.netlink4j.core.wire.Hex.excerpt(m.buffer(), m.payloadOffset()));
+        }
+    }
+
+    private static Nexthop decodeUnchecked(MessageReader m) {
         m.requirePayload(NHMSG_LEN, "struct nhmsg");
         ByteBuffer b = m.buffer();
         int p = m.payloadOffset();

@@ -62,6 +62,16 @@ public final class RuleCodec {
     }
 
     public static Rule decode(MessageReader m) {
+        try {
+            return decodeUnchecked(m);
+        } catch (IllegalArgumentException e) {
+            // a value the records refuse (a prefix of the wrong family, a weight out of range...)
+            throw new io.github.netlink4j.core.MalformedMessageException(e.getMessage(), "", m.payloadOffset(),
+                    io.github.netlink4j.core.wire.Hex.excerpt(m.buffer(), m.payloadOffset()));
+        }
+    }
+
+    private static Rule decodeUnchecked(MessageReader m) {
         m.requirePayload(FIB_RULE_HDR_LEN, "struct fib_rule_hdr");
         ByteBuffer b = m.buffer();
         int p = m.payloadOffset();
