@@ -35,6 +35,11 @@ public final class Rtnetlink implements AutoCloseable {
         return new Rtnetlink(NetlinkChannel.open(NetlinkProtocol.ROUTE, Objects.requireNonNull(ns, "ns")));
     }
 
+    /** Network devices: {@code ip link}. */
+    public Links links() {
+        return new Links(channel);
+    }
+
     /** The underlying channel, for requests this API does not cover. */
     public NetlinkChannel channel() {
         return channel;
