@@ -40,6 +40,16 @@ public final class Rtnetlink implements AutoCloseable {
         return new Links(channel);
     }
 
+    /** Interface addresses: {@code ip addr}. */
+    public Addresses addresses() {
+        return new Addresses(channel, links());
+    }
+
+    /** Neighbour (ARP / NDP) entries: {@code ip neigh}. */
+    public Neighbours neighbours() {
+        return new Neighbours(channel, links());
+    }
+
     /** The underlying channel, for requests this API does not cover. */
     public NetlinkChannel channel() {
         return channel;

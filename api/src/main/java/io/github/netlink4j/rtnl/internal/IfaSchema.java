@@ -2,7 +2,7 @@ package io.github.netlink4j.rtnl.internal;
 
 import io.github.netlink4j.core.wire.Attr;
 import io.github.netlink4j.core.wire.AttrSchema;
-import io.github.netlink4j.core.wire.ByteString;
+import io.github.netlink4j.rtnl.AddressCacheInfo;
 import io.github.netlink4j.core.wire.Codecs;
 
 import java.net.InetAddress;
@@ -28,7 +28,7 @@ public final class IfaSchema {
     public static final Attr<InetAddress> IFA_BROADCAST = Attr.of(4, "IFA_BROADCAST", Codecs.INET);
     public static final Attr<InetAddress> IFA_ANYCAST = Attr.of(5, "IFA_ANYCAST", Codecs.INET);
     /** struct ifa_cacheinfo, 16 bytes. */
-    public static final Attr<ByteString> IFA_CACHEINFO = Attr.of(6, "IFA_CACHEINFO", Codecs.BYTES);
+    public static final Attr<AddressCacheInfo> IFA_CACHEINFO = Attr.of(6, "IFA_CACHEINFO", RtCodecs.IFA_CACHEINFO);
     public static final Attr<InetAddress> IFA_MULTICAST = Attr.of(7, "IFA_MULTICAST", Codecs.INET);
     /** u32 extension of ifa_flags; when present the kernel ignores ifa_flags. */
     public static final Attr<Integer> IFA_FLAGS = Attr.of(8, "IFA_FLAGS", Codecs.U32);

@@ -2,9 +2,9 @@ package io.github.netlink4j.rtnl.internal;
 
 import io.github.netlink4j.core.wire.Attr;
 import io.github.netlink4j.core.wire.AttrSchema;
-import io.github.netlink4j.core.wire.ByteString;
 import io.github.netlink4j.core.wire.Codecs;
 import io.github.netlink4j.rtnl.MacAddress;
+import io.github.netlink4j.rtnl.NeighbourCacheInfo;
 
 import java.net.InetAddress;
 
@@ -25,7 +25,7 @@ public final class NdaSchema {
     public static final Attr<InetAddress> NDA_DST = Attr.of(1, "NDA_DST", Codecs.INET);
     public static final Attr<MacAddress> NDA_LLADDR = Attr.of(2, "NDA_LLADDR", RtCodecs.MAC);
     /** struct nda_cacheinfo, 16 bytes. */
-    public static final Attr<ByteString> NDA_CACHEINFO = Attr.of(3, "NDA_CACHEINFO", Codecs.BYTES);
+    public static final Attr<NeighbourCacheInfo> NDA_CACHEINFO = Attr.of(3, "NDA_CACHEINFO", RtCodecs.NDA_CACHEINFO);
     public static final Attr<Integer> NDA_PROBES = Attr.of(4, "NDA_PROBES", Codecs.U32);
     public static final Attr<Integer> NDA_VLAN = Attr.of(5, "NDA_VLAN", Codecs.U16);
     public static final Attr<Integer> NDA_PORT = Attr.of(6, "NDA_PORT", Codecs.U16_BE);

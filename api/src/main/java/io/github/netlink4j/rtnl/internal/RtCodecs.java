@@ -5,7 +5,9 @@ import io.github.netlink4j.core.wire.AttrCodec;
 import io.github.netlink4j.core.wire.ByteString;
 import io.github.netlink4j.core.wire.Hex;
 import io.github.netlink4j.core.wire.MessageWriter;
+import io.github.netlink4j.rtnl.AddressCacheInfo;
 import io.github.netlink4j.rtnl.MacAddress;
+import io.github.netlink4j.rtnl.NeighbourCacheInfo;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -72,4 +74,43 @@ public final class RtCodecs {
             return value.toString();
         }
     };
+
+    /** struct ifa_cacheinfo { __u32 ifa_prefered; __u32 ifa_valid; __u32 cstamp; __u32 tstamp; }. */
+    public static final AttrCodec<AddressCacheInfo> IFA_CACHEINFO = new AttrCodec<>() {
+        @Override
+        public void write(MessageWriter w, AddressCacheInfo c) {
+            w.putU32((int) c.preferred()).putU32((int) c.valid()).putU32((int) c.created()).putU32((int) c.updated());
+        }
+
+        @Override
+        public AddressCacheInfo read(ByteBuffer buf, int offset, int length) {
+            requireLength("struct ifa_cacheinfo", 16, buf, offset, length);
+            return new AddressCacheInfo(u32(buf, offset), u32(buf, offset + 4), u32(buf, offset + 8), u32(buf, offset + 12));
+        }
+    };
+
+    /** struct nda_cacheinfo { __u32 ndm_confirmed; __u32 ndm_used; __u32 ndm_updated; __u32 ndm_refcnt; }. */
+    public static final AttrCodec<NeighbourCacheInfo> NDA_CACHEINFO = new AttrCodec<>() {
+        @Override
+        public void write(MessageWriter w, NeighbourCacheInfo c) {
+            w.putU32((int) c.confirmed()).putU32((int) c.used()).putU32((int) c.updated()).putU32((int) c.refcnt());
+        }
+
+        @Override
+        public NeighbourCacheInfo read(ByteBuffer buf, int offset, int length) {
+            requireLength("struct nda_cacheinfo", 16, buf, offset, length);
+            return new NeighbourCacheInfo(u32(buf, offset), u32(buf, offset + 4), u32(buf, offset + 8), u32(buf, offset + 12));
+        }
+    };
+
+    private static void requireLength(String what, int expected, ByteBuffer buf, int offset, int length) {
+        if (length != expected) {
+            throw new MalformedMessageException(what + " of " + length + " bytes, expected " + expected, "", offset,
+                    Hex.excerpt(buf, offset));
+        }
+    }
+
+    private static long u32(ByteBuffer buf, int offset) {
+        return buf.getInt(offset) & 0xFFFFFFFFL;
+    }
 }
