@@ -1,6 +1,6 @@
 /**
- * The typed rtnetlink API: links, addresses, routes, nexthops, rules, neighbours, events, and the
- * extension points (link kinds, route encaps) that the feature modules plug into.
+ * Typed rtnetlink: links, addresses, routes, nexthops, rules, neighbours, events, and the
+ * extension points (link kinds, route encaps) that other modules plug into.
  */
 module io.github.netlink4j.rtnl {
     requires transitive io.github.netlink4j.core;
@@ -11,6 +11,7 @@ module io.github.netlink4j.rtnl {
     uses io.github.netlink4j.rtnl.LinkKindCodec;
     uses io.github.netlink4j.rtnl.RouteEncapCodec;
 
+    // The link kinds built into this module (veth, dummy, macvlan, bridge).
     provides io.github.netlink4j.rtnl.LinkKindCodec with
             io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.VethCodec,
             io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.DummyCodec,

@@ -34,9 +34,19 @@ public final class NetlinkSocket implements AutoCloseable {
     // Per-socket scratch memory, reused: sockaddr_nl of the kernel, its length, socket options.
     private final ByteBuffer kernelAddr = direct(SOCKADDR_NL_SIZE);
     private final ByteBuffer fromAddr = direct(SOCKADDR_NL_SIZE);
-    private final ByteBuffer fromLen = direct(4);
     private final ByteBuffer opt = direct(16);
     private final ByteBuffer optLen = direct(4);
+    private final long kernelAddrPtr = Native.address(kernelAddr);
+    private final long fromAddrPtr = Native.address(fromAddr);
+    private final long optPtr = Native.address(opt);
+    private final long optLenPtr = Native.address(optLen);
+    // struct msghdr { void *msg_name; socklen_t msg_namelen; struct iovec *msg_iov; size_t msg_iovlen;
+    //                 void *msg_control; size_t msg_controllen; int msg_flags; }  (56 bytes on LP64)
+    // struct iovec { void *iov_base; size_t iov_len; }
+    private final ByteBuffer sendHdr = direct(56 + 16);
+    private final ByteBuffer recvHdr = direct(56 + 16);
+    private final long sendHdrPtr = Native.address(sendHdr);
+    private final long recvHdrPtr = Native.address(recvHdr);
 
     private NetlinkSocket(int fd, NetlinkProtocol protocol, String where) {
         this.fd = fd;
@@ -46,19 +56,30 @@ public final class NetlinkSocket implements AutoCloseable {
         ByteBuffer local = direct(SOCKADDR_NL_SIZE);
         local.putShort(0, (short) Native.AF_NETLINK);
         try {
-            Native.check(Native.libc().bind(fd, local, SOCKADDR_NL_SIZE), "bind", protocol.toString());
+            Native.check(Native.libc().bind(fd, Native.address(local), SOCKADDR_NL_SIZE), "bind", protocol.toString());
             ByteBuffer len = direct(4);
             len.putInt(0, SOCKADDR_NL_SIZE);
             local.clear();
-            Native.check(Native.libc().getsockname(fd, local, len), "getsockname", protocol.toString());
+            Native.check(Native.libc().getsockname(fd, Native.address(local), Native.address(len)), "getsockname",
+                    protocol.toString());
+            java.lang.ref.Reference.reachabilityFence(len);
             this.portId = local.getInt(4);
         } catch (RuntimeException e) {
             Native.close(fd);
             throw e;
         }
         kernelAddr.putShort(0, (short) Native.AF_NETLINK);
+        initMsghdr(sendHdr, sendHdrPtr, kernelAddrPtr);
+        initMsghdr(recvHdr, recvHdrPtr, fromAddrPtr);
         setExtendedAck(true);
         setStrictCheck(true);
+    }
+
+    private static void initMsghdr(ByteBuffer h, long hPtr, long namePtr) {
+        h.putLong(0, namePtr);
+        h.putInt(8, SOCKADDR_NL_SIZE);
+        h.putLong(16, hPtr + 56); // the iovec follows the msghdr
+        h.putLong(24, 1);
     }
 
     private static ByteBuffer direct(int size) {
@@ -119,17 +140,20 @@ public final class NetlinkSocket implements AutoCloseable {
         if (!buf.isDirect()) {
             throw new IllegalArgumentException("send needs a direct buffer");
         }
-        ByteBuffer b = buf.position() == 0 ? buf : buf.slice();
+        long addr = Native.address(buf);
         int len = buf.remaining();
         while (true) {
-            long n = Native.libc().sendto(fd, b, len, 0, kernelAddr, SOCKADDR_NL_SIZE);
+            sendHdr.putLong(56, addr);
+            sendHdr.putLong(64, len);
+            long n = Native.libc().sendmsg(fd, sendHdrPtr, 0);
             if (n >= 0) {
+                java.lang.ref.Reference.reachabilityFence(buf);
                 buf.position(buf.limit());
                 return;
             }
             Errno e = Native.lastErrno();
             if (!e.equals(Errno.EINTR)) {
-                throw new SystemCallException("sendto", e, len + " bytes on " + this);
+                throw new SystemCallException("sendmsg", e, len + " bytes on " + this);
             }
         }
     }
@@ -171,10 +195,16 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     private long recv(ByteBuffer b, int flags) {
+        b.clear();
+        long addr = Native.address(b);
         while (true) {
-            fromLen.putInt(0, SOCKADDR_NL_SIZE);
-            long n = Native.libc().recvfrom(fd, b, b.capacity(), flags, fromAddr, fromLen);
+            recvHdr.putInt(8, SOCKADDR_NL_SIZE);
+            recvHdr.putInt(48, 0);
+            recvHdr.putLong(56, addr);
+            recvHdr.putLong(64, b.capacity());
+            long n = Native.libc().recvmsg(fd, recvHdrPtr, flags);
             if (n >= 0) {
+                java.lang.ref.Reference.reachabilityFence(b);
                 return n;
             }
             Errno e = Native.lastErrno();
@@ -187,26 +217,26 @@ public final class NetlinkSocket implements AutoCloseable {
             if (e.equals(Errno.ENOBUFS)) {
                 throw new OverrunException("receive buffer overrun on " + this + ": the kernel dropped messages (ENOBUFS)");
             }
-            throw new SystemCallException("recvfrom", e, this.toString());
+            throw new SystemCallException("recvmsg", e, this.toString());
         }
     }
 
     private void setInt(int level, int option, int value, String name) {
         requireOpen();
         opt.putInt(0, value);
-        Native.check(Native.libc().setsockopt(fd, level, option, opt, 4), "setsockopt", name + "=" + value);
+        Native.check(Native.libc().setsockopt(fd, level, option, optPtr, 4), "setsockopt", name + "=" + value);
     }
 
     private boolean trySetInt(int level, int option, int value) {
         requireOpen();
         opt.putInt(0, value);
-        return Native.libc().setsockopt(fd, level, option, opt, 4) == 0;
+        return Native.libc().setsockopt(fd, level, option, optPtr, 4) == 0;
     }
 
     private int getInt(int level, int option, String name) {
         requireOpen();
         optLen.putInt(0, 4);
-        Native.check(Native.libc().getsockopt(fd, level, option, opt, optLen), "getsockopt", name);
+        Native.check(Native.libc().getsockopt(fd, level, option, optPtr, optLenPtr), "getsockopt", name);
         return opt.getInt(0);
     }
 
@@ -259,7 +289,7 @@ public final class NetlinkSocket implements AutoCloseable {
         if (timeout.getSeconds() == 0 && timeout.getNano() > 0 && timeout.getNano() < 1000) {
             opt.putLong(8, 1);
         }
-        Native.check(Native.libc().setsockopt(fd, Native.SOL_SOCKET, Native.SO_RCVTIMEO, opt, 16),
+        Native.check(Native.libc().setsockopt(fd, Native.SOL_SOCKET, Native.SO_RCVTIMEO, optPtr, 16),
                 "setsockopt", "SO_RCVTIMEO=" + timeout);
     }
 

@@ -49,7 +49,7 @@ class NetlinkChannelKernelTest {
     static final AttrSchema RTA = AttrSchema.of("rtmsg", "RTA_", RTA_DST, RTA_OIF, RTA_ENCAP, RTA_ENCAP_TYPE);
 
     /** A request built from a lambda, for tests. */
-    record Req(int type, int flags, int headerLength, AttrSchema schema, java.util.function.Consumer<MessageWriter> body,
+    public record Req(int type, int flags, int headerLength, AttrSchema schema, java.util.function.Consumer<MessageWriter> body,
                String text) implements NetlinkRequest {
         @Override
         public void encode(MessageWriter w) {
@@ -72,7 +72,7 @@ class NetlinkChannelKernelTest {
         }
     }
 
-    static void ifinfomsg(MessageWriter w, int index) {
+    public static void ifinfomsg(MessageWriter w, int index) {
         // struct ifinfomsg { u8 family; u8 pad; u16 type; s32 index; u32 flags; u32 change; }
         w.putU8(0).putU8(0).putU16(0).putU32(index).putU32(0).putU32(0);
     }

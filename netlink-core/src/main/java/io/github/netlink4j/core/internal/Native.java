@@ -4,8 +4,8 @@ import io.github.netlink4j.core.Errno;
 import io.github.netlink4j.core.SystemCallException;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
+import jnr.ffi.Pointer;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
@@ -54,24 +54,28 @@ public final class Native {
     public static final int O_EXCL = 0200;
     public static final int O_CLOEXEC = 02000000;
 
-    /** The libc functions used; jnr-ffi generates the implementation. */
+    /**
+     * The libc functions used; jnr-ffi generates the implementation. Memory is passed as raw
+     * addresses ({@link #address}) of direct buffers the caller keeps reachable during the call.
+     */
     public interface LibC {
         int socket(int domain, int type, int protocol);
 
-        int bind(int fd, @In ByteBuffer addr, int addrlen);
+        int bind(int fd, @intptr_t long addr, int addrlen);
 
-        int getsockname(int fd, @Out ByteBuffer addr, @In @Out ByteBuffer addrlen);
+        int getsockname(int fd, @intptr_t long addr, @intptr_t long addrlen);
 
+        /** sendmsg(fd, struct msghdr *, flags). */
         @ssize_t
-        long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In ByteBuffer addr, int addrlen);
+        long sendmsg(int fd, @intptr_t long msghdr, int flags);
 
+        /** recvmsg(fd, struct msghdr *, flags). */
         @ssize_t
-        long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer addr,
-                      @In @Out ByteBuffer addrlen);
+        long recvmsg(int fd, @intptr_t long msghdr, int flags);
 
-        int setsockopt(int fd, int level, int optname, @In ByteBuffer optval, int optlen);
+        int setsockopt(int fd, int level, int optname, @intptr_t long optval, int optlen);
 
-        int getsockopt(int fd, int level, int optname, @Out ByteBuffer optval, @In @Out ByteBuffer optlen);
+        int getsockopt(int fd, int level, int optname, @intptr_t long optval, @intptr_t long optlen);
 
         int close(int fd);
 
@@ -96,6 +100,14 @@ public final class Native {
     static {
         LIBC = LibraryLoader.create(LibC.class).failImmediately().load("c");
         RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    /** The address of direct buffer {@code buf} at its position. */
+    public static long address(ByteBuffer buf) {
+        if (!buf.isDirect()) {
+            throw new IllegalArgumentException("native calls need a direct buffer");
+        }
+        return Pointer.wrap(RUNTIME, buf).address();
     }
 
     public static LibC libc() {
