@@ -196,6 +196,16 @@ public class CaptureRefBytes {
             }
             return null;
         }
+        // ip: the last datagram that is not a name lookup (RTM_GETLINK without NLM_F_DUMP, which ip
+        // sends to resolve device names before and after the request) unless it is all there is.
+        for (int i = datagrams.size() - 1; i >= 0; i--) {
+            byte[] d = datagrams.get(i);
+            int type = (d[4] & 0xff) | (d[5] & 0xff) << 8;
+            int flags = (d[6] & 0xff) | (d[7] & 0xff) << 8;
+            if (!(type == 18 && (flags & 0x300) == 0)) {
+                return d;
+            }
+        }
         return datagrams.get(datagrams.size() - 1);
     }
 

@@ -60,6 +60,54 @@ public final class Inet {
         }
     }
 
+    /**
+     * The address as ip prints it: dotted quad, or IPv6 in its RFC 5952 form (lower case, the
+     * longest run of two or more zero groups as {@code ::}).
+     */
+    public static String format(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (b.length == 4) {
+            return a.getHostAddress();
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] == 0) {
+                int j = i;
+                while (j < 8 && g[j] == 0) {
+                    j++;
+                }
+                if (j - i > bestLen) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+
     /** The address with these 4 or 16 bytes. */
     public static InetAddress of(byte[] bytes) {
         if (bytes.length != 4 && bytes.length != 16) {

@@ -92,6 +92,6 @@ public record InetPrefix(InetAddress address, int length) {
     /** {@code 10.0.0.0/24}; a host prefix prints as the bare address, as ip does. */
     @Override
     public String toString() {
-        return isHost() ? address.getHostAddress() : address.getHostAddress() + "/" + length;
+        return isHost() ? Inet.format(address) : Inet.format(address) + "/" + length;
     }
 }

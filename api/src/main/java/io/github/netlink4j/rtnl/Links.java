@@ -92,7 +92,7 @@ public final class Links {
     /** The link {@code device} names, if there is one. */
     public Optional<Link> get(LinkRef device) {
         try {
-            return Optional.of(channel.requestOne(LinkRequests.get(device), Links::decodeLink));
+            return Optional.of(channel.query(LinkRequests.get(device), Links::decodeLink));
         } catch (KernelException e) {
             if (e.errno().equals(Errno.ENODEV)) {
                 return Optional.empty();
@@ -108,7 +108,7 @@ public final class Links {
      * @throws KernelException ENODEV when there is no such link
      */
     public int indexOf(String name) {
-        return channel.requestOne(LinkRequests.get(LinkRef.name(name)), Links::decodeIndex);
+        return channel.query(LinkRequests.get(LinkRef.name(name)), Links::decodeIndex);
     }
 
     /** Every link ({@code ip -d link show}). */

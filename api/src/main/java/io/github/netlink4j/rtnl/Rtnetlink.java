@@ -50,6 +50,11 @@ public final class Rtnetlink implements AutoCloseable {
         return new Neighbours(channel, links());
     }
 
+    /** Route operations. */
+    public Routes routes() {
+        return new Routes(channel);
+    }
+
     /** The underlying channel, for requests this API does not cover. */
     public NetlinkChannel channel() {
         return channel;

@@ -173,6 +173,51 @@ public final class NetlinkChannel implements AutoCloseable {
         return found.get(0);
     }
 
+    /**
+     * Sends a query ({@code RTM_GETROUTE} lookup, {@code RTM_GETLINK} by name) WITHOUT NLM_F_ACK, as
+     * iproute2 does, and returns the first reply {@code decoder} turns into a value.
+     *
+     * @throws KernelException when the kernel refuses it
+     */
+    public <T> T query(NetlinkRequest request, MessageDecoder<T> decoder) {
+        enter();
+        try {
+            out.clear();
+            int seq = encode(request, 0);
+            send(0, request);
+            while (true) {
+                MessageReader m = receive();
+                while (m.next()) {
+                    if (!ours(m, seq)) {
+                        continue;
+                    }
+                    if (m.type() == Nlmsg.NLMSG_ERROR) {
+                        NetlinkException e = errorOf(m, request, 0);
+                        if (e != null) {
+                            throw e;
+                        }
+                        throw new NetlinkException(request.operation() + " got an ACK but no reply: " + request);
+                    }
+                    if (m.type() < Nlmsg.NLMSG_MIN_TYPE) {
+                        continue;
+                    }
+                    inCallback = true;
+                    T v;
+                    try {
+                        v = decoder.decode(m);
+                    } finally {
+                        inCallback = false;
+                    }
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
     // --- dumps ----------------------------------------------------------------------------------
 
     /**

@@ -198,6 +198,18 @@ public final class MessageWriter {
         return beginNested(attr.type());
     }
 
+    /**
+     * Starts an attribute whose payload is written piecemeal (structs, or attributes that iproute2
+     * writes without NLA_F_NESTED such as RTA_METRICS); complete it with {@link #endNested}.
+     */
+    public int beginAttribute(int type) {
+        ensure(Nlmsg.NLA_HDRLEN);
+        int start = buf.position();
+        buf.putShort((short) 0);
+        buf.putShort((short) type);
+        return start;
+    }
+
     /** Starts a nested attribute of numeric {@code type} (e.g. a list element numbered by index). */
     public int beginNested(int type) {
         ensure(Nlmsg.NLA_HDRLEN);

@@ -1,0 +1,62 @@
+package io.github.netlink4j.rtnl;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which routes a dump returns ({@code ip route show table 100 dev eth0 proto static}). The kernel
+ * filters by table, protocol, type and output device when it can (NETLINK_GET_STRICT_CHK); the
+ * rest, and whatever an older kernel ignores, is filtered here.
+ *
+ * @param family   AF_INET, AF_INET6, or empty for both
+ * @param table    a table id, or empty for every table
+ * @param dev      an output device by name
+ * @param oif      an output device by index
+ * @param protocol a protocol
+ * @param type     a route type
+ */
+public record RouteFilter(Optional<AddressFamily> family, OptionalInt table, Optional<String> dev, OptionalInt oif,
+                          Optional<RouteProtocol> protocol, Optional<RouteType> type) {
+    /** Every route of every table. */
+    public static final RouteFilter ALL = new RouteFilter(Optional.empty(), OptionalInt.empty(), Optional.empty(),
+            OptionalInt.empty(), Optional.empty(), Optional.empty());
+
+    /** The routes of table {@code id}. */
+    public static RouteFilter table(int id) {
+        return ALL.withTable(id);
+    }
+
+    public RouteFilter withTable(int id) {
+        return new RouteFilter(family, OptionalInt.of(id), dev, oif, protocol, type);
+    }
+
+    public RouteFilter withFamily(AddressFamily f) {
+        return new RouteFilter(Optional.of(f), table, dev, oif, protocol, type);
+    }
+
+    public RouteFilter withDev(String name) {
+        return new RouteFilter(family, table, Optional.of(Route.validDev(name)), OptionalInt.empty(), protocol, type);
+    }
+
+    public RouteFilter withOif(int index) {
+        return new RouteFilter(family, table, Optional.empty(), OptionalInt.of(index), protocol, type);
+    }
+
+    public RouteFilter withProtocol(RouteProtocol p) {
+        return new RouteFilter(family, table, dev, oif, Optional.of(p), type);
+    }
+
+    public RouteFilter withType(RouteType t) {
+        return new RouteFilter(family, table, dev, oif, protocol, Optional.of(t));
+    }
+
+    /** Whether {@code r} passes (with devices already resolved to {@code oif}). */
+    public boolean matches(Route r) {
+        return family.map(f -> f.equals(r.family())).orElse(true)
+                && (table.isEmpty() || table.getAsInt() == r.table())
+                && (oif.isEmpty() || (r.oif().isPresent() && r.oif().getAsInt() == oif.getAsInt())
+                    || r.nexthops().stream().anyMatch(h -> h.oif().equals(oif)))
+                && protocol.map(p -> r.protocol().map(p::equals).orElse(false)).orElse(true)
+                && type.map(t -> r.type().map(t::equals).orElse(false)).orElse(true);
+    }
+}

@@ -1,0 +1,324 @@
+package io.github.netlink4j.rtnl.internal;
+
+import io.github.netlink4j.core.MalformedMessageException;
+import io.github.netlink4j.core.wire.AttrReader;
+import io.github.netlink4j.core.wire.AttrSchema;
+import io.github.netlink4j.core.wire.ByteString;
+import io.github.netlink4j.core.wire.Hex;
+import io.github.netlink4j.core.wire.MessageReader;
+import io.github.netlink4j.core.wire.MessageWriter;
+import io.github.netlink4j.core.wire.Nlmsg;
+import io.github.netlink4j.core.wire.RawAttribute;
+import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Extensions;
+import io.github.netlink4j.rtnl.Inet;
+import io.github.netlink4j.rtnl.InetPrefix;
+import io.github.netlink4j.rtnl.RawRouteEncap;
+import io.github.netlink4j.rtnl.Route;
+import io.github.netlink4j.rtnl.RouteEncap;
+import io.github.netlink4j.rtnl.RouteHop;
+import io.github.netlink4j.rtnl.RouteMetrics;
+import io.github.netlink4j.rtnl.RouteProtocol;
+import io.github.netlink4j.rtnl.RouteScope;
+import io.github.netlink4j.rtnl.RouteType;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import static io.github.netlink4j.rtnl.internal.RouteSchemas.*;
+
+/**
+ * struct rtmsg and its attributes, both ways. Attribute order follows iproute2 for the same
+ * command line, so requests match its bytes:
+ *
+ * <pre>
+ * rtmsg
+ * RTA_DST, RTA_SRC, RTA_GATEWAY | RTA_VIA, RTA_TABLE (ids above 255), RTA_PRIORITY, RTA_PREFSRC,
+ * RTA_ENCAP (NLA_F_NESTED) + RTA_ENCAP_TYPE, RTA_NH_ID, RTA_MULTIPATH, RTA_OIF, RTA_METRICS, unknown...
+ * </pre>
+ */
+public final class RouteCodec {
+    private RouteCodec() {
+    }
+
+    /** What a request does with the route. */
+    public enum Verb { NEW, DELETE }
+
+    /** The schema a request uses to name attributes, with RTA_ENCAP resolved to the encap's own. */
+    public static AttrSchema schemaFor(Route r) {
+        return r.encap().map(e -> RTA.withNested(RTA_ENCAP, e.schema())).orElse(RTA);
+    }
+
+    /**
+     * Writes struct rtmsg and the attributes of {@code r}; {@code oif} (and each hop's) must be
+     * resolved already.
+     */
+    public static void encode(MessageWriter w, Route r, Verb verb) {
+        AddressFamily family = r.family();
+        boolean del = verb == Verb.DELETE;
+        w.putU8(family.number());
+        w.putU8(r.dst().length());
+        w.putU8(r.src().map(InetPrefix::length).orElse(0));
+        w.putU8(r.tos());
+        w.putU8(Integer.compareUnsigned(r.table(), 256) < 0 ? r.table() : RT_TABLE_UNSPEC);
+        w.putU8(r.protocol().map(RouteProtocol::number).orElse(del ? 0 : RouteProtocol.BOOT.number()));
+        w.putU8(r.scope().map(RouteScope::number).orElse(del ? RouteScope.NOWHERE.number() : r.effectiveScope().number()));
+        w.putU8(r.type().map(RouteType::number).orElse(del ? RouteType.UNSPEC.number() : RouteType.UNICAST.number()));
+        w.putU32(r.flags());
+        if (r.dst().length() > 0) {
+            w.put(RTA_DST, r.dst().address());
+        }
+        r.src().ifPresent(s -> w.put(RTA_SRC, s.address()));
+        r.gateway().ifPresent(g -> putGateway(w, family, g));
+        if (Integer.compareUnsigned(r.table(), 256) >= 0) {
+            w.put(RTA_TABLE, r.table());
+        }
+        r.priority().ifPresent(p -> w.put(RTA_PRIORITY, p));
+        r.prefsrc().ifPresent(p -> w.put(RTA_PREFSRC, p));
+        r.encap().ifPresent(e -> putEncap(w, e));
+        r.nhid().ifPresent(n -> w.put(RTA_NH_ID, n));
+        if (!r.nexthops().isEmpty()) {
+            putMultipath(w, family, r.nexthops());
+        }
+        r.oif().ifPresent(o -> w.put(RTA_OIF, o));
+        if (!r.metrics().isEmpty()) {
+            putMetrics(w, r.metrics());
+        }
+        for (RawAttribute a : r.unknown()) {
+            a.writeTo(w);
+        }
+    }
+
+    static void putGateway(MessageWriter w, AddressFamily family, InetAddress g) {
+        if (AddressFamily.of(g).equals(family)) {
+            w.put(RTA_GATEWAY, g);
+        } else {
+            // struct rtvia { __kernel_sa_family_t rtvia_family; __u8 rtvia_addr[0]; }
+            byte[] a = g.getAddress();
+            ByteBuffer via = ByteBuffer.allocate(2 + a.length).order(java.nio.ByteOrder.nativeOrder());
+            via.putShort((short) AddressFamily.of(g).number()).put(a);
+            w.put(RTA_VIA, ByteString.of(via.array()));
+        }
+    }
+
+    /**
+     * <pre>
+     * RTA_ENCAP (NLA_F_NESTED)
+     *   ...the encap's attributes
+     * RTA_ENCAP_TYPE u16
+     * </pre>
+     */
+    static void putEncap(MessageWriter w, RouteEncap e) {
+        int s = w.beginNested(RTA_ENCAP);
+        e.encode(w);
+        w.endNested(s);
+        w.put(RTA_ENCAP_TYPE, e.encapType());
+    }
+
+    /**
+     * RTA_METRICS carries RTAX_* u32 attributes. As iproute2 writes it, without NLA_F_NESTED:
+     * <pre>
+     * RTA_METRICS
+     *   RTAX_MTU 1400 ... (ascending)
+     *   RTAX_LOCK bitmask (last)
+     * </pre>
+     */
+    static void putMetrics(MessageWriter w, RouteMetrics m) {
+        int s = w.beginAttribute(RTA_METRICS.type());
+        for (Map.Entry<Integer, Integer> e : m.values().entrySet()) {
+            w.putU16(8).putU16(e.getKey()).putU32(e.getValue());
+        }
+        if (m.locked() != 0) {
+            w.put(RTAX_LOCK, m.locked());
+        }
+        w.endNested(s);
+    }
+
+    /**
+     * RTA_MULTIPATH holds structs, not attributes (no NLA_F_NESTED):
+     * <pre>
+     * RTA_MULTIPATH
+     *   struct rtnexthop { u16 rtnh_len; u8 rtnh_flags; u8 rtnh_hops (weight - 1); s32 rtnh_ifindex; }
+     *     RTA_GATEWAY | RTA_VIA
+     *     RTA_ENCAP + RTA_ENCAP_TYPE
+     *   struct rtnexthop ...
+     * </pre>
+     */
+    static void putMultipath(MessageWriter w, AddressFamily family, List<RouteHop> hops) {
+        int s = w.beginAttribute(RTA_MULTIPATH.type());
+        for (RouteHop h : hops) {
+            int start = w.position();
+            w.putU16(0).putU8(h.flags()).putU8(h.weight() - 1).putU32(h.oif().orElse(0));
+            h.gateway().ifPresent(g -> putGateway(w, family, g));
+            h.encap().ifPresent(e -> putEncap(w, e));
+            for (RawAttribute a : h.unknown()) {
+                a.writeTo(w);
+            }
+            w.buffer().putShort(start, (short) (w.position() - start));
+        }
+        w.endNested(s);
+    }
+
+    // --- decoding --------------------------------------------------------------------------------
+
+    /** Decodes an RTM_NEWROUTE / RTM_DELROUTE message. */
+    public static Route decode(MessageReader m) {
+        m.requirePayload(RTMSG_LEN, "struct rtmsg");
+        ByteBuffer b = m.buffer();
+        int p = m.payloadOffset();
+        AddressFamily family = AddressFamily.of(b.get(p) & 0xff);
+        if (!family.equals(AddressFamily.INET) && !family.equals(AddressFamily.INET6)) {
+            throw new MalformedMessageException("route family " + family.number() + " is neither AF_INET nor AF_INET6",
+                    "rtmsg", p, Hex.excerpt(b, p));
+        }
+        int dstLen = b.get(p + 1) & 0xff;
+        int srcLen = b.get(p + 2) & 0xff;
+        int tos = b.get(p + 3) & 0xff;
+        int table = b.get(p + 4) & 0xff;
+        RouteProtocol protocol = RouteProtocol.of(b.get(p + 5) & 0xff);
+        RouteScope scope = RouteScope.of(b.get(p + 6) & 0xff);
+        RouteType type = RouteType.of(b.get(p + 7) & 0xff);
+        int flags = b.getInt(p + 8);
+        int max = family.equals(AddressFamily.INET) ? 32 : 128;
+        if (dstLen > max || srcLen > max) {
+            throw new MalformedMessageException("prefix length " + Math.max(dstLen, srcLen) + " above " + max,
+                    "rtmsg", p + 1, Hex.excerpt(b, p + 1));
+        }
+        InetAddress dst = null;
+        InetAddress src = null;
+        Optional<InetAddress> gateway = Optional.empty();
+        OptionalInt oif = OptionalInt.empty();
+        Optional<InetAddress> prefsrc = Optional.empty();
+        OptionalInt priority = OptionalInt.empty();
+        RouteMetrics metrics = RouteMetrics.NONE;
+        List<RouteHop> hops = List.of();
+        OptionalInt nhid = OptionalInt.empty();
+        int encapType = -1;
+        int encapAt = -1;
+        List<RawAttribute> unknown = new ArrayList<>();
+        AttrReader r = m.attributes(RTMSG_LEN, RTA);
+        while (r.next()) {
+            switch (r.type()) {
+                case 1 -> dst = addr(r, family);
+                case 2 -> src = addr(r, family);
+                case 4 -> oif = OptionalInt.of(r.u32());
+                case 5 -> gateway = Optional.of(addr(r, family));
+                case 6 -> priority = OptionalInt.of(r.u32());
+                case 7 -> prefsrc = Optional.of(addr(r, family));
+                case 8 -> metrics = decodeMetrics(r.nested(RTAX));
+                case 9 -> hops = decodeMultipath(r, family);
+                case 15 -> table = r.u32();
+                case 18 -> gateway = Optional.of(via(r));
+                case 21 -> encapType = r.u16();
+                case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN;
+                case 30 -> nhid = OptionalInt.of(r.u32());
+                default -> unknown.add(r.raw());
+            }
+        }
+        Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
+                : Optional.of(decodeEncap(b, encapAt, encapType, r));
+        InetPrefix dstPrefix = new InetPrefix(dst != null ? dst : zero(family), dstLen);
+        Optional<InetPrefix> srcPrefix = src == null && srcLen == 0 ? Optional.empty()
+                : Optional.of(new InetPrefix(src != null ? src : zero(family), srcLen));
+        return new Route(dstPrefix, srcPrefix, tos, table, Optional.of(protocol), Optional.of(scope), Optional.of(type),
+                flags, gateway, Optional.empty(), oif, prefsrc, priority, metrics, hops, nhid, encap, unknown);
+    }
+
+    static InetAddress zero(AddressFamily f) {
+        return Inet.of(new byte[f.equals(AddressFamily.INET) ? 4 : 16]);
+    }
+
+    static InetAddress addr(AttrReader r, AddressFamily family) {
+        InetAddress a = r.inet();
+        if (!AddressFamily.of(a).equals(family)) {
+            throw r.malformed("address of " + AddressFamily.of(a) + " in a route of family " + family, r.payloadOffset());
+        }
+        return a;
+    }
+
+    static InetAddress via(AttrReader r) {
+        ByteBuffer b = r.buffer();
+        int p = r.payloadOffset();
+        int len = r.payloadLength();
+        if (len != 6 && len != 18) {
+            throw r.malformed("struct rtvia of " + len + " bytes, expected 6 or 18", p);
+        }
+        byte[] a = new byte[len - 2];
+        b.get(p + 2, a);
+        return Inet.of(a);
+    }
+
+    static RouteMetrics decodeMetrics(AttrReader r) {
+        TreeMap<Integer, Integer> values = new TreeMap<>();
+        int locked = 0;
+        while (r.next()) {
+            if (r.type() == 1) {
+                locked = r.u32();
+            } else if (r.type() >= 2 && r.payloadLength() == 4) {
+                values.put(r.type(), r.u32());
+            }
+        }
+        return new RouteMetrics(values, locked);
+    }
+
+    static RouteEncap decodeEncap(ByteBuffer b, int attrAt, int type, AttrReader context) {
+        int len = b.getShort(attrAt) & 0xffff;
+        if (type < 0) {
+            throw context.malformed("RTA_ENCAP without RTA_ENCAP_TYPE", attrAt);
+        }
+        AttrSchema schema = Extensions.routeEncap(type).map(c -> c.schema()).orElse(AttrSchema.OPAQUE);
+        AttrReader inner = new AttrReader(b, attrAt + Nlmsg.NLA_HDRLEN, attrAt + len, schema);
+        return Extensions.routeEncap(type).map(c -> c.decode(inner)).orElseGet(() -> {
+            List<RawAttribute> raw = new ArrayList<>();
+            while (inner.next()) {
+                raw.add(inner.raw());
+            }
+            return new RawRouteEncap(type, raw);
+        });
+    }
+
+    static List<RouteHop> decodeMultipath(AttrReader r, AddressFamily family) {
+        ByteBuffer b = r.buffer();
+        int pos = r.payloadOffset();
+        int end = pos + r.payloadLength();
+        List<RouteHop> hops = new ArrayList<>();
+        while (pos + RTNEXTHOP_LEN <= end) {
+            int len = b.getShort(pos) & 0xffff;
+            if (len < RTNEXTHOP_LEN || pos + len > end) {
+                throw r.malformed("rtnexthop length " + len + " outside " + RTNEXTHOP_LEN + ".." + (end - pos), pos);
+            }
+            int flags = b.get(pos + 2) & 0xff;
+            int weight = (b.get(pos + 3) & 0xff) + 1;
+            int ifindex = b.getInt(pos + 4);
+            Optional<InetAddress> gw = Optional.empty();
+            int encapType = -1;
+            int encapAt = -1;
+            List<RawAttribute> unknown = new ArrayList<>();
+            AttrReader a = new AttrReader(b, pos + RTNEXTHOP_LEN, pos + len, RTA);
+            while (a.next()) {
+                switch (a.type()) {
+                    case 5 -> gw = Optional.of(addr(a, family));
+                    case 18 -> gw = Optional.of(via(a));
+                    case 21 -> encapType = a.u16();
+                    case 22 -> encapAt = a.payloadOffset() - Nlmsg.NLA_HDRLEN;
+                    default -> unknown.add(a.raw());
+                }
+            }
+            Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
+                    : Optional.of(decodeEncap(b, encapAt, encapType, a));
+            hops.add(new RouteHop(gw, Optional.empty(), ifindex == 0 ? OptionalInt.empty() : OptionalInt.of(ifindex),
+                    weight, flags, encap, unknown));
+            pos += Nlmsg.align(len);
+        }
+        if (pos < end) {
+            throw r.malformed((end - pos) + " bytes left after the last rtnexthop", pos);
+        }
+        return hops;
+    }
+}
