@@ -10,4 +10,11 @@ module io.github.netlink4j.rtnl {
 
     uses io.github.netlink4j.rtnl.LinkKindCodec;
     uses io.github.netlink4j.rtnl.RouteEncapCodec;
+
+    // The link kinds built into this module (veth, dummy, macvlan, bridge).
+    provides io.github.netlink4j.rtnl.LinkKindCodec with
+            io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.VethCodec,
+            io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.DummyCodec,
+            io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.MacvlanCodec,
+            io.github.netlink4j.rtnl.internal.BuiltinKindCodecs.BridgeCodec;
 }

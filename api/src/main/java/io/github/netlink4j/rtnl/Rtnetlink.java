@@ -35,6 +35,21 @@ public final class Rtnetlink implements AutoCloseable {
         return new Rtnetlink(NetlinkChannel.open(NetlinkProtocol.ROUTE, Objects.requireNonNull(ns, "ns")));
     }
 
+    /** Network devices: {@code ip link}. */
+    public Links links() {
+        return new Links(channel);
+    }
+
+    /** Interface addresses: {@code ip addr}. */
+    public Addresses addresses() {
+        return new Addresses(channel, links());
+    }
+
+    /** Neighbour (ARP / NDP) entries: {@code ip neigh}. */
+    public Neighbours neighbours() {
+        return new Neighbours(channel, links());
+    }
+
     /** Route operations. */
     public Routes routes() {
         return new Routes(channel);
