@@ -7,6 +7,10 @@ module io.github.netlink4j.tunnel {
 
     exports io.github.netlink4j.tunnel;
 
+    provides io.github.netlink4j.rtnl.LinkKindCodec with
+            io.github.netlink4j.tunnel.internal.KindCodecs.Gretap,
+            io.github.netlink4j.tunnel.internal.KindCodecs.GreIp,
+            io.github.netlink4j.tunnel.internal.KindCodecs.VxlanCodec;
     provides io.github.netlink4j.rtnl.RouteEncapCodec with
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip,
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip6;
