@@ -10,7 +10,9 @@ module io.github.netlink4j.tunnel {
     provides io.github.netlink4j.rtnl.LinkKindCodec with
             io.github.netlink4j.tunnel.internal.KindCodecs.Gretap,
             io.github.netlink4j.tunnel.internal.KindCodecs.GreIp,
-            io.github.netlink4j.tunnel.internal.KindCodecs.VxlanCodec;
+            io.github.netlink4j.tunnel.internal.KindCodecs.VxlanCodec,
+            io.github.netlink4j.tunnel.internal.KindCodecs.GeneveCodec,
+            io.github.netlink4j.tunnel.internal.KindCodecs.IpipCodec;
     provides io.github.netlink4j.rtnl.RouteEncapCodec with
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip,
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip6;

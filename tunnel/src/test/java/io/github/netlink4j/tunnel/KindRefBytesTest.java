@@ -35,7 +35,11 @@ class KindRefBytesTest {
                         .ttl(64).nolearning().underlay(ref.ifindex("veth0")).build()),
                 new Case("vxlan-external", "vx0", ref -> Vxlan.builder().external().dstport(4789).build()),
                 new Case("vxlan-group", "vx0", ref -> Vxlan.id(7).group("239.1.1.1").underlay(ref.ifindex("veth0"))
-                        .dstport(4789).build()));
+                        .dstport(4789).build()),
+                new Case("geneve-id-remote", "gn0", ref -> Geneve.of(5, "10.0.0.9").withDstport(6081).withTtl(32)),
+                new Case("geneve-external", "gn0", ref -> Geneve.metadataMode()),
+                new Case("ipip-local-remote", "ip0", ref -> Ipip.of("1.1.1.1", "1.1.1.9").withTtl(64)),
+                new Case("ipip-external", "ip0", ref -> Ipip.metadataMode()));
     }
 
     @ParameterizedTest

@@ -103,6 +103,42 @@ class TunnelKindsKernelTest {
         }
     }
 
+    @Test
+    @KernelTest(needs = KernelFeature.GENEVE)
+    void geneve() {
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.links().add(Link.builder("gn0").kind(Geneve.of(5, "10.0.0.9").withDstport(6081).withTtl(32)).build());
+            rt.links().add(Link.builder("gn1").kind(Geneve.metadataMode()).build());
+            JsonNode d = info(ns.name(), "gn0").path("info_data");
+            assertEquals(5, d.path("id").asInt());
+            assertEquals("10.0.0.9", d.path("remote").asText());
+            assertEquals(32, d.path("ttl").asInt());
+            assertEquals(6081, d.path("port").asInt());
+            assertTrue(info(ns.name(), "gn1").path("info_data").path("external").asBoolean());
+            Geneve back = (Geneve) rt.links().get("gn0").orElseThrow().kind().orElseThrow();
+            assertEquals(5, back.id());
+            assertEquals("type geneve id 5 remote 10.0.0.9 dstport 6081 ttl 32", back.toIpArgs());
+            assertTrue(((Geneve) rt.links().get("gn1").orElseThrow().kind().orElseThrow()).external());
+        }
+    }
+
+    @Test
+    @KernelTest(needs = KernelFeature.IPIP)
+    void ipip() {
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.links().add(Link.builder("ip0").kind(Ipip.of("1.1.1.1", "1.1.1.9").withTtl(64)).build());
+            rt.links().add(Link.builder("ip1").kind(Ipip.metadataMode()).build());
+            JsonNode d = info(ns.name(), "ip0").path("info_data");
+            assertEquals("1.1.1.1", d.path("local").asText());
+            assertEquals("1.1.1.9", d.path("remote").asText());
+            assertEquals(64, d.path("ttl").asInt());
+            assertTrue(info(ns.name(), "ip1").path("info_data").path("external").asBoolean());
+            Ipip back = (Ipip) rt.links().get("ip0").orElseThrow().kind().orElseThrow();
+            assertEquals("type ipip local 1.1.1.1 remote 1.1.1.9 ttl 64", back.toIpArgs());
+            assertTrue(((Ipip) rt.links().get("ip1").orElseThrow().kind().orElseThrow()).external());
+        }
+    }
+
     /** The gateway's seed commands, done with the library only, verified with ip -d -j. */
     @Test
     @KernelTest(needs = {KernelFeature.GRE, KernelFeature.VRF})

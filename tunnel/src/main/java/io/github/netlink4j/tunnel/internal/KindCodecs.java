@@ -5,7 +5,9 @@ import io.github.netlink4j.core.wire.AttrSchema;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.LinkKind;
 import io.github.netlink4j.rtnl.LinkKindCodec;
+import io.github.netlink4j.tunnel.Geneve;
 import io.github.netlink4j.tunnel.Gre;
+import io.github.netlink4j.tunnel.Ipip;
 import io.github.netlink4j.tunnel.Vxlan;
 
 import java.net.InetAddress;
@@ -141,6 +143,94 @@ public final class KindCodecs {
                 }
             }
             return new Vxlan(id, external, remote, local, ttl, learning, port, underlay, unknown);
+        }
+    }
+
+    /** geneve. */
+    public static final class GeneveCodec implements LinkKindCodec {
+        @Override
+        public String kind() {
+            return "geneve";
+        }
+
+        @Override
+        public AttrSchema dataSchema() {
+            return IFLA_GENEVE;
+        }
+
+        @Override
+        public LinkKind decode(AttrReader r) {
+            int id = 0;
+            boolean external = false;
+            Optional<InetAddress> remote = Optional.empty();
+            int ttl = 0;
+            int tos = 0;
+            OptionalInt port = OptionalInt.empty();
+            List<RawAttribute> unknown = new ArrayList<>();
+            while (r != null && r.next()) {
+                switch (r.type()) {
+                    case 1 -> id = r.u32();
+                    case 2, 7 -> remote = nonZero(r.inet());
+                    case 3 -> ttl = r.u8();
+                    case 4 -> tos = r.u8();
+                    case 5 -> port = OptionalInt.of(r.u16Be());
+                    case 6 -> external = true;
+                    case 11 -> {
+                        if (r.u32Be() != 0) {
+                            unknown.add(r.raw());
+                        }
+                    }
+                    default -> unknown.add(r.raw());
+                }
+            }
+            return new Geneve(id, external, remote, ttl, tos, port, unknown);
+        }
+    }
+
+    /** ipip. */
+    public static final class IpipCodec implements LinkKindCodec {
+        @Override
+        public String kind() {
+            return "ipip";
+        }
+
+        @Override
+        public AttrSchema dataSchema() {
+            return IFLA_IPTUN;
+        }
+
+        @Override
+        public LinkKind decode(AttrReader r) {
+            boolean external = false;
+            Optional<InetAddress> local = Optional.empty();
+            Optional<InetAddress> remote = Optional.empty();
+            int ttl = 0;
+            int tos = 0;
+            boolean pmtudisc = true;
+            int link = 0;
+            List<RawAttribute> unknown = new ArrayList<>();
+            while (r != null && r.next()) {
+                switch (r.type()) {
+                    case 1 -> link = r.u32();
+                    case 2 -> local = nonZero(r.inet());
+                    case 3 -> remote = nonZero(r.inet());
+                    case 4 -> ttl = r.u8();
+                    case 5 -> tos = r.u8();
+                    case 9, 15, 16, 17, 18, 20 -> {
+                        boolean zero = true;
+                        for (int i = 0; i < r.payloadLength(); i++) {
+                            zero &= r.buffer().get(r.payloadOffset() + i) == 0;
+                        }
+                        if (!zero) {
+                            unknown.add(r.raw());
+                        }
+                    }
+                    case 10 -> pmtudisc = r.u8() != 0;
+                    case 19 -> external = true;
+                    default -> unknown.add(r.raw());
+                }
+            }
+            return new Ipip(external, local, remote, ttl, tos, pmtudisc, link, unknown);
         }
     }
 }

@@ -1,0 +1,4 @@
+/** nftables over nfnetlink: transactions, tables, chains, rules, sets, NAT and flowtables. */
+module io.github.netlink4j.nft {
+    requires transitive io.github.netlink4j.core;
+}
