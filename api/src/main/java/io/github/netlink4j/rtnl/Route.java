@@ -91,10 +91,6 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             throw new IllegalArgumentException("a multipath route carries gateway and device in its nexthops, not itself: "
                     + dst);
         }
-        if (nhid.isPresent() && (gateway.isPresent() || !nexthops.isEmpty() || encap.isPresent())) {
-            throw new IllegalArgumentException("a route with nhid " + nhid.getAsInt()
-                    + " takes gateway, device and encap from the nexthop object: " + dst);
-        }
     }
 
     /** The family of the destination. */
@@ -383,6 +379,11 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         }
 
         public Route build() {
+            // (the kernel reports the nexthop's gateway and encap on such routes; only requests are checked)
+            if (nhid.isPresent() && (gateway.isPresent() || !nexthops.isEmpty() || encap.isPresent())) {
+                throw new IllegalArgumentException("a route with nhid " + Integer.toUnsignedString(nhid.getAsInt())
+                        + " takes gateway, device and encap from the nexthop object: " + dst);
+            }
             return new Route(dst, src, tos, table, protocol, scope, type, flags, gateway, dev, oif, prefsrc, priority,
                     metrics, nexthops, nhid, encap, unknown);
         }

@@ -9,11 +9,9 @@ import java.util.Objects;
  * appeared, changed or went away; a message of another kind, kept raw; or an {@link Overrun}, after
  * which the subscriber must re-read the state ({@link RtEvents#resync()}).
  *
- * <p>Route, rule and nexthop notifications arrive as {@link Other} until their decoders are plugged
- * in (see {@code RouteEventHooks}).
  */
 public sealed interface RtEvent permits RtEvent.LinkEvent, RtEvent.AddressEvent, RtEvent.NeighbourEvent,
-        RtEvent.Other, RtEvent.Malformed, RtEvent.Overrun {
+        RtEvent.RouteEvent, RtEvent.RuleEvent, RtEvent.NexthopEvent, RtEvent.Other, RtEvent.Malformed, RtEvent.Overrun {
 
     /** What happened to the object. */
     enum Action {
@@ -44,6 +42,30 @@ public sealed interface RtEvent permits RtEvent.LinkEvent, RtEvent.AddressEvent,
         public NeighbourEvent {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(neighbour, "neighbour");
+        }
+    }
+
+    /** RTM_NEWROUTE / RTM_DELROUTE. */
+    record RouteEvent(Action action, Route route) implements RtEvent {
+        public RouteEvent {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(route, "route");
+        }
+    }
+
+    /** RTM_NEWRULE / RTM_DELRULE. */
+    record RuleEvent(Action action, Rule rule) implements RtEvent {
+        public RuleEvent {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    /** RTM_NEWNEXTHOP / RTM_DELNEXTHOP. */
+    record NexthopEvent(Action action, Nexthop nexthop) implements RtEvent {
+        public NexthopEvent {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(nexthop, "nexthop");
         }
     }
 

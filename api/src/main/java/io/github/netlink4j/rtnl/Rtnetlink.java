@@ -55,6 +55,16 @@ public final class Rtnetlink implements AutoCloseable {
         return new Routes(channel);
     }
 
+    /** Nexthop object operations. */
+    public Nexthops nexthops() {
+        return new Nexthops(channel);
+    }
+
+    /** Policy-routing rule operations. */
+    public Rules rules() {
+        return new Rules(channel);
+    }
+
     /** The underlying channel, for requests this API does not cover. */
     public NetlinkChannel channel() {
         return channel;

@@ -169,6 +169,16 @@ public final class RouteCodec {
 
     /** Decodes an RTM_NEWROUTE / RTM_DELROUTE message. */
     public static Route decode(MessageReader m) {
+        try {
+            return decodeUnchecked(m);
+        } catch (IllegalArgumentException e) {
+            // a value the records refuse (a prefix of the wrong family, a weight out of range...)
+            throw new io.github.netlink4j.core.MalformedMessageException(e.getMessage(), "", m.payloadOffset(),
+                    io.github.netlink4j.core.wire.Hex.excerpt(m.buffer(), m.payloadOffset()));
+        }
+    }
+
+    private static Route decodeUnchecked(MessageReader m) {
         m.requirePayload(RTMSG_LEN, "struct rtmsg");
         ByteBuffer b = m.buffer();
         int p = m.payloadOffset();

@@ -1,0 +1,135 @@
+package io.github.netlink4j.rtnl.internal;
+
+import io.github.netlink4j.core.wire.AttrReader;
+import io.github.netlink4j.core.wire.AttrSchema;
+import io.github.netlink4j.core.wire.MessageReader;
+import io.github.netlink4j.core.wire.MessageWriter;
+import io.github.netlink4j.core.wire.Nlmsg;
+import io.github.netlink4j.core.wire.RawAttribute;
+import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Nexthop;
+import io.github.netlink4j.rtnl.RouteEncap;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static io.github.netlink4j.rtnl.internal.RouteSchemas.*;
+
+/**
+ * struct nhmsg and the NHA_* attributes, both ways, in iproute2's order:
+ * <pre>
+ * nhmsg { family, scope, protocol, resvd; u32 flags }
+ * NHA_ID, NHA_GROUP, NHA_GROUP_TYPE, NHA_BLACKHOLE, NHA_ENCAP (NLA_F_NESTED) + NHA_ENCAP_TYPE,
+ * NHA_GATEWAY, NHA_OIF, NHA_FDB, unknown...
+ * </pre>
+ */
+public final class NexthopCodec {
+    private NexthopCodec() {
+    }
+
+    public static AttrSchema schemaFor(Nexthop n) {
+        return n.encap().map(e -> NHA.withNested(NHA_ENCAP, e.schema())).orElse(NHA);
+    }
+
+    /** A full nexthop (RTM_NEWNEXTHOP). */
+    public static void encode(MessageWriter w, Nexthop n) {
+        w.putU8(n.family().number()).putU8(0).putU8(n.protocol()).putU8(0).putU32(n.flags());
+        w.put(NHA_ID, n.id());
+        if (!n.group().isEmpty()) {
+            int s = w.beginAttribute(NHA_GROUP.type());
+            for (Nexthop.Member m : n.group()) {
+                // struct nexthop_grp { __u32 id; __u8 weight; __u8 resvd1; __u16 resvd2; }
+                w.putU32(m.id()).putU8(m.weight() - 1).putU8(0).putU16(0);
+            }
+            w.endNested(s);
+        }
+        n.groupType().ifPresent(t -> w.put(NHA_GROUP_TYPE, t));
+        if (n.blackhole()) {
+            w.putFlag(NHA_BLACKHOLE);
+        }
+        n.encap().ifPresent(e -> {
+            int s = w.beginNested(NHA_ENCAP);
+            e.encode(w);
+            w.endNested(s);
+            w.put(NHA_ENCAP_TYPE, e.encapType());
+        });
+        n.gateway().ifPresent(g -> w.put(NHA_GATEWAY, g));
+        n.oif().ifPresent(o -> w.put(NHA_OIF, o));
+        if (n.fdb()) {
+            w.putFlag(NHA_FDB);
+        }
+        for (RawAttribute a : n.unknown()) {
+            a.writeTo(w);
+        }
+    }
+
+    /** A delete or get by id: an empty nhmsg and NHA_ID. */
+    public static void encodeId(MessageWriter w, int id) {
+        w.putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
+        w.put(NHA_ID, id);
+    }
+
+    public static Nexthop decode(MessageReader m) {
+        try {
+            return decodeUnchecked(m);
+        } catch (IllegalArgumentException e) {
+            // a value the records refuse (a prefix of the wrong family, a weight out of range...)
+            throw new io.github.netlink4j.core.MalformedMessageException(e.getMessage(), "", m.payloadOffset(),
+                    io.github.netlink4j.core.wire.Hex.excerpt(m.buffer(), m.payloadOffset()));
+        }
+    }
+
+    private static Nexthop decodeUnchecked(MessageReader m) {
+        m.requirePayload(NHMSG_LEN, "struct nhmsg");
+        ByteBuffer b = m.buffer();
+        int p = m.payloadOffset();
+        AddressFamily family = AddressFamily.of(b.get(p) & 0xff);
+        int protocol = b.get(p + 2) & 0xff;
+        int flags = b.getInt(p + 4);
+        int id = 0;
+        Optional<InetAddress> gateway = Optional.empty();
+        OptionalInt oif = OptionalInt.empty();
+        boolean blackhole = false;
+        boolean fdb = false;
+        List<Nexthop.Member> group = new ArrayList<>();
+        OptionalInt groupType = OptionalInt.empty();
+        int encapType = -1;
+        int encapAt = -1;
+        List<RawAttribute> unknown = new ArrayList<>();
+        AttrReader r = m.attributes(NHMSG_LEN, NHA);
+        while (r.next()) {
+            switch (r.type()) {
+                case 1 -> id = r.u32();
+                case 2 -> {
+                    int pos = r.payloadOffset();
+                    int end = pos + r.payloadLength();
+                    if (r.payloadLength() % 8 != 0) {
+                        throw r.malformed("NHA_GROUP of " + r.payloadLength() + " bytes is not a whole number of nexthop_grp", pos);
+                    }
+                    for (; pos < end; pos += 8) {
+                        group.add(new Nexthop.Member(b.getInt(pos), (b.get(pos + 4) & 0xff) + 1));
+                    }
+                }
+                case 3 -> groupType = OptionalInt.of(r.u16());
+                case 4 -> blackhole = r.get(NHA_BLACKHOLE);
+                case 5 -> oif = OptionalInt.of(r.u32());
+                case 6 -> gateway = Optional.of(r.inet());
+                case 7 -> encapType = r.u16();
+                case 8 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN;
+                case 11 -> fdb = r.get(NHA_FDB);
+                default -> unknown.add(r.raw());
+            }
+        }
+        if (id == 0) {
+            throw r.malformed("nexthop without NHA_ID", m.payloadOffset());
+        }
+        Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
+                : Optional.of(RouteCodec.decodeEncap(b, encapAt, encapType, r));
+        return new Nexthop(id, family, gateway, Optional.empty(), oif, blackhole, flags, group, groupType, fdb, encap,
+                protocol, unknown);
+    }
+}
