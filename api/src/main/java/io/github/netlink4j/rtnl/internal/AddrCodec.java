@@ -8,6 +8,7 @@ import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.rtnl.Address;
 import io.github.netlink4j.rtnl.AddressCacheInfo;
 import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Inet;
 import io.github.netlink4j.rtnl.AddressFlags;
 import io.github.netlink4j.rtnl.AddressScope;
 import io.github.netlink4j.core.wire.RawAttribute;
@@ -174,13 +175,13 @@ public final class AddrCodec {
     public static String args(Address a, String dev) {
         StringBuilder sb = new StringBuilder();
         if (a.peer().isPresent()) {
-            sb.append(a.address().getHostAddress()).append(" peer ").append(a.peer().get().getHostAddress())
+            sb.append(Inet.format(a.address())).append(" peer ").append(Inet.format(a.peer().get()))
                     .append('/').append(a.prefixLength());
         } else {
-            sb.append(a.address().getHostAddress()).append('/').append(a.prefixLength());
+            sb.append(Inet.format(a.address())).append('/').append(a.prefixLength());
         }
-        a.broadcast().ifPresent(x -> sb.append(" broadcast ").append(x.getHostAddress()));
-        a.anycast().ifPresent(x -> sb.append(" anycast ").append(x.getHostAddress()));
+        a.broadcast().ifPresent(x -> sb.append(" broadcast ").append(Inet.format(x)));
+        a.anycast().ifPresent(x -> sb.append(" anycast ").append(Inet.format(x)));
         sb.append(" dev ").append(dev);
         if (!a.scope().equals(AddressScope.defaultFor(a.address()))) {
             sb.append(" scope ").append(a.scope());
@@ -198,10 +199,10 @@ public final class AddrCodec {
     public static String deleteArgs(Address a, String dev) {
         StringBuilder sb = new StringBuilder();
         if (a.peer().isPresent()) {
-            sb.append(a.address().getHostAddress()).append(" peer ").append(a.peer().get().getHostAddress())
+            sb.append(Inet.format(a.address())).append(" peer ").append(Inet.format(a.peer().get()))
                     .append('/').append(a.prefixLength());
         } else {
-            sb.append(a.address().getHostAddress()).append('/').append(a.prefixLength());
+            sb.append(Inet.format(a.address())).append('/').append(a.prefixLength());
         }
         sb.append(" dev ").append(dev);
         if (!a.scope().equals(AddressScope.defaultFor(a.address()))) {

@@ -7,6 +7,7 @@ import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Inet;
 import io.github.netlink4j.rtnl.MacAddress;
 import io.github.netlink4j.rtnl.Neighbour;
 import io.github.netlink4j.rtnl.NeighbourCacheInfo;
@@ -145,7 +146,7 @@ public final class NeighCodec {
         if (n.isProxy()) {
             sb.append("proxy ");
         }
-        sb.append(n.destination().map(InetAddress::getHostAddress).orElse("?"));
+        sb.append(n.destination().map(Inet::format).orElse("?"));
         n.lladdr().ifPresent(l -> sb.append(" lladdr ").append(l));
         sb.append(" dev ").append(dev);
         if (!n.state().equals(NeighbourState.PERMANENT)) {
@@ -163,7 +164,7 @@ public final class NeighCodec {
 
     /** The words of {@code ip neigh del}. */
     public static String deleteArgs(Neighbour n, String dev) {
-        return (n.isProxy() ? "proxy " : "") + n.destination().map(InetAddress::getHostAddress).orElse("?")
+        return (n.isProxy() ? "proxy " : "") + n.destination().map(Inet::format).orElse("?")
                 + " dev " + dev;
     }
 }
