@@ -88,6 +88,21 @@ class LinksKernelTest {
     }
 
     @Test
+    void alternativeNamesResolve() {
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.links().add(Link.builder("veth0").kind(Veth.peer("veth1")).build());
+            String alt = "uplink-to-tenant-seven-in-region-west";
+            Cmd.ip(ns.name(), "link", "property", "add", "dev", "veth0", "altname", alt);
+            int index = rt.links().indexOf("veth0");
+            assertEquals(index, rt.links().indexOf(alt));
+            assertEquals("veth0", rt.links().get(alt).orElseThrow().name());
+            rt.links().set(LinkChange.of(alt).mtu(1300).build());
+            assertEquals(1300, LinkOracle.link(ns.name(), "veth0").path("mtu").asInt());
+            assertTrue(rt.links().get("no-such-alternative-name-here").isEmpty());
+        }
+    }
+
+    @Test
     void duplicateAddIsRefusedNamingTheRequest() {
         try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
             Link veth = Link.builder("veth0").kind(Veth.peer("veth1")).build();
