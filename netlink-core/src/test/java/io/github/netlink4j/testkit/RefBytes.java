@@ -92,9 +92,10 @@ public record RefBytes(String name, String command, String tool, String kernel, 
     }
 
     /**
-     * Asserts {@code actual} is {@code expected} byte for byte, except nlmsg_seq / nlmsg_pid and
+     * Asserts {@code actual} is {@code expected} byte for byte, except nlmsg_seq / nlmsg_pid,
      * attribute padding (bytes between nla_len and its 4-byte alignment, which the tools leave
-     * uninitialised). On a mismatch the failure shows both side by side, 4 bytes a line, with the
+     * uninitialised) and the NLA_F_NESTED bit (the library sets it on every nested attribute it
+     * writes; iproute2 on some only — the kernel accepts both). On a mismatch the failure shows both side by side, 4 bytes a line, with the
      * offset and a marker on the lines that differ.
      *
      * @param headerLength the family header's length after the nlmsghdr (12 for rtmsg, 4 for nfgenmsg)
@@ -104,10 +105,13 @@ public record RefBytes(String name, String command, String tool, String kernel, 
         for (int i = 8; i < 16 && i < ignore.length; i++) {
             ignore[i] = true;
         }
-        markPadding(expected, 16 + headerLength, expected.length, ignore);
+        markPadding(expected, 16 + headerLength, expected.length, ignore, headerLength == 12);
+        byte[] mask = new byte[expected.length];
+        java.util.Arrays.fill(mask, (byte) 0xff);
+        markNestedBit(expected, 16 + headerLength, expected.length, mask);
         boolean same = expected.length == actual.length;
         for (int i = 0; same && i < expected.length; i++) {
-            same = ignore[i] || expected[i] == actual[i];
+            same = ignore[i] || (expected[i] & mask[i]) == (actual[i] & mask[i]);
         }
         if (!same) {
             throw new AssertionError(what + ": bytes differ (expected " + expected.length + " bytes, got "
@@ -115,8 +119,12 @@ public record RefBytes(String name, String command, String tool, String kernel, 
         }
     }
 
-    /** Marks attribute padding in {@code b[from, to)}, recursing into nested attributes. */
-    static void markPadding(byte[] b, int from, int to, boolean[] ignore) {
+    /**
+     * Marks attribute padding in {@code b[from, to)}, recursing into nested attributes. In a route
+     * message ({@code rtmsg}), RTA_MULTIPATH (9) holds struct rtnexthop entries (8 bytes, then
+     * attributes) rather than attributes.
+     */
+    static void markPadding(byte[] b, int from, int to, boolean[] ignore, boolean rtmsg) {
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
         int pos = from;
         while (pos + 4 <= to) {
@@ -129,8 +137,37 @@ public record RefBytes(String name, String command, String tool, String kernel, 
                 ignore[i] = true;
             }
             boolean nestedFlag = (type & 0x8000) != 0;
-            if (nestedFlag || parsesAsAttributes(buf, pos + 4, pos + len)) {
-                markPadding(b, pos + 4, pos + len, ignore);
+            if (rtmsg && (type & 0x3fff) == 9) {
+                int hop = pos + 4;
+                while (hop + 8 <= pos + len) {
+                    int hopLen = buf.getShort(hop) & 0xffff;
+                    if (hopLen < 8 || hop + hopLen > pos + len) {
+                        break;
+                    }
+                    markPadding(b, hop + 8, hop + hopLen, ignore, false);
+                    hop += (hopLen + 3) & ~3;
+                }
+            } else if (nestedFlag || parsesAsAttributes(buf, pos + 4, pos + len)) {
+                markPadding(b, pos + 4, pos + len, ignore, false);
+            }
+            pos += (len + 3) & ~3;
+        }
+    }
+
+    /** Clears NLA_F_NESTED (bit 15 of nla_type, host order) from the comparison mask, recursively. */
+    static void markNestedBit(byte[] b, int from, int to, byte[] mask) {
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+        int pos = from;
+        while (pos + 4 <= to) {
+            int len = buf.getShort(pos) & 0xffff;
+            int type = buf.getShort(pos + 2) & 0xffff;
+            if (len < 4 || pos + len > to) {
+                return;
+            }
+            int hi = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? pos + 3 : pos + 2;
+            mask[hi] = (byte) (mask[hi] & 0x7f);
+            if ((type & 0x8000) != 0 || parsesAsAttributes(buf, pos + 4, pos + len)) {
+                markNestedBit(b, pos + 4, pos + len, mask);
             }
             pos += (len + 3) & ~3;
         }
