@@ -68,7 +68,7 @@ public record Address(
         }
         int max = address instanceof Inet4Address ? 32 : 128;
         if (prefixLength < 0 || prefixLength > max) {
-            throw new IllegalArgumentException("prefix length of " + address.getHostAddress() + " must be in 0.." + max
+            throw new IllegalArgumentException("prefix length of " + Inet.format(address) + " must be in 0.." + max
                     + ", was " + prefixLength);
         }
         peer = peer.filter(p -> !p.equals(address));
@@ -85,8 +85,8 @@ public record Address(
 
     private static void sameFamily(String what, InetAddress a, InetAddress local) {
         if ((a instanceof Inet4Address) != (local instanceof Inet4Address)) {
-            throw new IllegalArgumentException(what + " " + a.getHostAddress() + " is not of the family of "
-                    + local.getHostAddress());
+            throw new IllegalArgumentException(what + " " + Inet.format(a) + " is not of the family of "
+                    + Inet.format(local));
         }
     }
 
@@ -247,7 +247,7 @@ public record Address(
         public Builder broadcastFromPrefix() {
             if (!(address instanceof Inet4Address)) {
                 throw new IllegalArgumentException("a broadcast address is IPv4 only, address is "
-                        + address.getHostAddress());
+                        + Inet.format(address));
             }
             if (prefixLength <= 30) {
                 byte[] b = peer.orElse(address).getAddress();
@@ -299,7 +299,7 @@ public record Address(
          */
         public Address build() {
             if (label.isPresent() && !(address instanceof Inet4Address)) {
-                throw new IllegalArgumentException("a label is IPv4 only, address is " + address.getHostAddress());
+                throw new IllegalArgumentException("a label is IPv4 only, address is " + Inet.format(address));
             }
             return new Address(ifindex, address, prefixLength, peer, scope, flags, label, broadcast, anycast, cacheInfo,
                     metric, protocol, unknown);

@@ -5,6 +5,7 @@ import io.github.netlink4j.core.wire.AttrSchema;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.internal.KindSchemas;
+import io.github.netlink4j.rtnl.internal.RtCodecs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +94,18 @@ public record Bridge(OptionalInt forwardDelay, OptionalInt helloTime, OptionalIn
         put(w, KindSchemas.IFLA_BR_MAX_AGE, maxAge);
         put(w, KindSchemas.IFLA_BR_AGEING_TIME, ageingTime);
         put(w, KindSchemas.IFLA_BR_STP_STATE, stpState);
-        put(w, KindSchemas.IFLA_BR_PRIORITY, priority);
-        put(w, KindSchemas.IFLA_BR_VLAN_FILTERING, vlanFiltering);
-        other.forEach(a -> a.writeTo(w));
+        if (priority.isPresent()) {
+            RtCodecs.putU16(w, KindSchemas.IFLA_BR_PRIORITY, priority.getAsInt());
+        }
+        if (vlanFiltering.isPresent()) {
+            RtCodecs.putU8(w, KindSchemas.IFLA_BR_VLAN_FILTERING, vlanFiltering.getAsInt());
+        }
+        RtCodecs.putAll(w, other);
     }
 
     private static void put(MessageWriter w, Attr<Integer> a, OptionalInt v) {
         if (v.isPresent()) {
-            w.put(a, v.getAsInt());
+            w.putU32Attr(a, v.getAsInt());
         }
     }
 

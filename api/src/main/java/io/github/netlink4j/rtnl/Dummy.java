@@ -2,6 +2,7 @@ package io.github.netlink4j.rtnl;
 
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
+import io.github.netlink4j.rtnl.internal.RtCodecs;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record Dummy(List<RawAttribute> other) implements LinkKind {
 
     @Override
     public void encodeData(MessageWriter w) {
-        other.forEach(a -> a.writeTo(w));
+        RtCodecs.putAll(w, other);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.netlink4j.core.wire.AttrSchema;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.internal.KindSchemas;
+import io.github.netlink4j.rtnl.internal.RtCodecs;
 
 import java.util.List;
 import java.util.Objects;
@@ -69,9 +70,13 @@ public record Macvlan(Optional<MacvlanMode> mode, OptionalInt flags, List<RawAtt
 
     @Override
     public void encodeData(MessageWriter w) {
-        mode.ifPresent(m -> w.putU32Attr(KindSchemas.IFLA_MACVLAN_MODE, m.number()));
-        flags.ifPresent(f -> w.put(KindSchemas.IFLA_MACVLAN_FLAGS, f));
-        other.forEach(a -> a.writeTo(w));
+        if (mode.isPresent()) {
+            w.putU32Attr(KindSchemas.IFLA_MACVLAN_MODE, mode.get().number());
+        }
+        if (flags.isPresent()) {
+            RtCodecs.putU16(w, KindSchemas.IFLA_MACVLAN_FLAGS, flags.getAsInt());
+        }
+        RtCodecs.putAll(w, other);
     }
 
     @Override

@@ -63,7 +63,7 @@ public record Neighbour(
         destination.ifPresent(d -> {
             if ((family.equals(AddressFamily.INET) || family.equals(AddressFamily.INET6))
                     && !AddressFamily.of(d).equals(family)) {
-                throw new IllegalArgumentException("destination " + d.getHostAddress() + " is not of family " + family);
+                throw new IllegalArgumentException("destination " + Inet.format(d) + " is not of family " + family);
             }
         });
     }

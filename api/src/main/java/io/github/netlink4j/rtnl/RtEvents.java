@@ -53,20 +53,24 @@ import java.util.stream.StreamSupport;
  *
  * <p><b>Overruns.</b> When the socket's receive buffer fills up the kernel drops notifications and
  * the next read reports ENOBUFS: that read returns {@link RtEvent.Overrun}. The subscription carries
- * on; the caller calls {@link #resync()} and applies the events that follow on top of the snapshot.
- * Every change after the snapshot produces an event that follows it, so the view converges; an event
- * older than the snapshot may arrive after it, but a later event about the same object follows it.
+ * on; the caller calls {@link #resync()} (which discards what is still queued, then dumps) and
+ * applies the events that follow on top of the snapshot. Every change after the queue was emptied
+ * produces an event that follows the snapshot, so the view converges: an event a little older than
+ * the snapshot may still arrive after it, but then a later event about the same object follows it.
  * Subscribing first and resyncing second gives a start without gaps in the same way.
  *
  * <p><b>Threads.</b> {@link #next}, {@link #stream} and {@link #run} read the socket and are
- * serialized: one reader at a time, on threads the caller controls. {@link #resync()} uses a second
- * socket and may run on any thread. {@link #close()} may be called from any thread (a handler
- * included): it wakes a blocked reader, which then returns empty / ends.
+ * serialized: one reader at a time, on threads the caller controls; {@link #resync()} takes the
+ * reader's turn too (it empties the socket) and dumps over a second socket. {@link #close()} may be
+ * called from any thread (a handler included): it wakes a blocked reader, which then returns empty /
+ * ends.
  */
 public final class RtEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtEvents.class);
     /** The longest a reader sleeps in one receive before it looks at {@link #closed} again. */
-    private static final Duration SLICE = Duration.ofMillis(500);
+    private static final Duration SLICE = Duration.ofSeconds(2);
+    /** The most datagrams a resync discards before it dumps regardless (a socket under a flood). */
+    private static final int MAX_DRAIN = 1 << 16;
 
     private final NetlinkSocket socket;
     private final Rtnetlink rt;
@@ -256,23 +260,62 @@ public final class RtEvents implements AutoCloseable {
     }
 
     /**
-     * Dumps, over a second socket in the same namespace, the current state of what the subscription
-     * covers: links ({@link RtnlGroup#LINK}), addresses of the subscribed families, neighbours
-     * ({@link RtnlGroup#NEIGH}), and routes/rules/nexthops through the route decoders.
+     * Rebuilds the state after an {@link RtEvent.Overrun} (or at start): first discards every
+     * notification still queued on the subscription's socket, then dumps, over a second socket in
+     * the same namespace, what the subscription covers: links ({@link RtnlGroup#LINK}), addresses of
+     * the subscribed families, neighbours ({@link RtnlGroup#NEIGH}), and routes/rules/nexthops through
+     * the route decoders. Apply the events read after this call on top of the snapshot.
+     *
+     * <p>The queue must be emptied: what was queued when the kernel started dropping is older than
+     * the snapshot and its successors may be among the dropped; and the kernel reports no further
+     * overrun until the queue has been empty once (NETLINK_S_CONGESTED). Takes the reader's turn:
+     * call it from the reading thread, or it waits for the current {@link #next} to return.
+     *
+     * @throws IllegalStateException when the subscription is closed
      */
     public RtSnapshot resync() {
-        if (closed.get()) {
-            throw new IllegalStateException("subscription is closed");
+        readLock.lock();
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("subscription is closed");
+            }
+            int discarded = drain();
+            LOG.debug("{}: resync, {} queued notifications discarded", socket, discarded);
+            List<Link> links = groups.contains(RtnlGroup.LINK) ? rt.links().list() : List.of();
+            boolean v4 = groups.contains(RtnlGroup.IPV4_IFADDR);
+            boolean v6 = groups.contains(RtnlGroup.IPV6_IFADDR);
+            List<Address> addresses = v4 && v6 ? rt.addresses().list()
+                    : v4 ? rt.addresses().list(AddressFamily.INET)
+                    : v6 ? rt.addresses().list(AddressFamily.INET6) : List.of();
+            List<Neighbour> neighbours = groups.contains(RtnlGroup.NEIGH) ? rt.neighbours().list() : List.of();
+            List<RtEvent> others = RouteEventHooks.dumpRoutes(rt, groups);
+            return new RtSnapshot(links, addresses, neighbours, others);
+        } finally {
+            readLock.unlock();
         }
-        List<Link> links = groups.contains(RtnlGroup.LINK) ? rt.links().list() : List.of();
-        boolean v4 = groups.contains(RtnlGroup.IPV4_IFADDR);
-        boolean v6 = groups.contains(RtnlGroup.IPV6_IFADDR);
-        List<Address> addresses = v4 && v6 ? rt.addresses().list()
-                : v4 ? rt.addresses().list(AddressFamily.INET)
-                : v6 ? rt.addresses().list(AddressFamily.INET6) : List.of();
-        List<Neighbour> neighbours = groups.contains(RtnlGroup.NEIGH) ? rt.neighbours().list() : List.of();
-        List<RtEvent> others = RouteEventHooks.dumpRoutes(rt, groups);
-        return new RtSnapshot(links, addresses, neighbours, others);
+    }
+
+    /** Reads and drops everything queued until the socket is empty; returns the number of datagrams. */
+    private int drain() {
+        int dropped = pending.size();
+        pending.clear();
+        Duration tick = Duration.ofMillis(1);
+        if (!tick.equals(currentTimeout)) {
+            socket.setReceiveTimeout(tick);
+            currentTimeout = tick;
+        }
+        for (int i = 0; i < MAX_DRAIN; i++) {
+            try {
+                in = socket.receive(in);
+                dropped++;
+            } catch (NetlinkTimeoutException empty) {
+                return dropped;
+            } catch (OverrunException again) {
+                // reported once more while draining: keep going
+            }
+        }
+        LOG.debug("{}: still not empty after {} datagrams", socket, MAX_DRAIN);
+        return dropped;
     }
 
     /**

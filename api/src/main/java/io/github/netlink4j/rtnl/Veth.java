@@ -5,6 +5,7 @@ import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.internal.KindSchemas;
 import io.github.netlink4j.rtnl.internal.LinkCodec;
+import io.github.netlink4j.rtnl.internal.RtCodecs;
 
 import java.util.List;
 import java.util.Objects;
@@ -68,12 +69,12 @@ public record Veth(Optional<Link> peer, List<RawAttribute> other) implements Lin
 
     @Override
     public void encodeData(MessageWriter w) {
-        peer.ifPresent(p -> {
+        if (peer.isPresent()) {
             int n = w.beginNested(KindSchemas.VETH_INFO_PEER);
-            LinkCodec.encode(w, p);
+            LinkCodec.encode(w, peer.get());
             w.endNested(n);
-        });
-        other.forEach(a -> a.writeTo(w));
+        }
+        RtCodecs.putAll(w, other);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.rtnl.Address;
 import io.github.netlink4j.rtnl.AddressCacheInfo;
 import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Inet;
 import io.github.netlink4j.rtnl.AddressFlags;
 import io.github.netlink4j.rtnl.AddressScope;
 import io.github.netlink4j.core.wire.RawAttribute;
@@ -46,22 +47,34 @@ public final class AddrCodec {
         boolean wide = (flags & ~0xff) != 0;
         writeHeader(w, a, wide ? 0 : flags, a.scope().number());
         w.put(IFA_LOCAL, a.address());
-        a.peer().ifPresent(p -> w.put(IFA_ADDRESS, p));
-        a.broadcast().ifPresent(b -> w.put(IFA_BROADCAST, b));
-        a.anycast().ifPresent(b -> w.put(IFA_ANYCAST, b));
+        if (a.peer().isPresent()) {
+            w.put(IFA_ADDRESS, a.peer().get());
+        }
+        if (a.broadcast().isPresent()) {
+            w.put(IFA_BROADCAST, a.broadcast().get());
+        }
+        if (a.anycast().isPresent()) {
+            w.put(IFA_ANYCAST, a.anycast().get());
+        }
         if (a.metric().isPresent()) {
             w.putU32Attr(IFA_RT_PRIORITY, a.metric().getAsInt());
         }
-        a.protocol().ifPresent(p -> w.put(IFA_PROTO, p));
-        a.label().ifPresent(l -> w.put(IFA_LABEL, l));
+        if (a.protocol().isPresent()) {
+            RtCodecs.putU8(w, IFA_PROTO, a.protocol().getAsInt());
+        }
+        if (a.label().isPresent()) {
+            w.put(IFA_LABEL, a.label().get());
+        }
         if (wide) {
             w.putU32Attr(IFA_FLAGS, flags);
         }
         if (a.peer().isEmpty()) {
             w.put(IFA_ADDRESS, a.address());
         }
-        a.cacheInfo().ifPresent(c -> w.put(IFA_CACHEINFO, c));
-        a.unknown().forEach(u -> u.writeTo(w));
+        if (a.cacheInfo().isPresent()) {
+            w.put(IFA_CACHEINFO, a.cacheInfo().get());
+        }
+        RtCodecs.putAll(w, a.unknown());
     }
 
     /**
@@ -74,8 +87,12 @@ public final class AddrCodec {
         int scope = a.scope().equals(AddressScope.defaultFor(a.address())) ? 0 : a.scope().number();
         writeHeader(w, a, 0, scope);
         w.put(IFA_LOCAL, a.address());
-        a.peer().ifPresent(p -> w.put(IFA_ADDRESS, p));
-        a.label().ifPresent(l -> w.put(IFA_LABEL, l));
+        if (a.peer().isPresent()) {
+            w.put(IFA_ADDRESS, a.peer().get());
+        }
+        if (a.label().isPresent()) {
+            w.put(IFA_LABEL, a.label().get());
+        }
         if (flags != 0) {
             w.putU32Attr(IFA_FLAGS, flags);
         }
@@ -174,13 +191,13 @@ public final class AddrCodec {
     public static String args(Address a, String dev) {
         StringBuilder sb = new StringBuilder();
         if (a.peer().isPresent()) {
-            sb.append(a.address().getHostAddress()).append(" peer ").append(a.peer().get().getHostAddress())
+            sb.append(Inet.format(a.address())).append(" peer ").append(Inet.format(a.peer().get()))
                     .append('/').append(a.prefixLength());
         } else {
-            sb.append(a.address().getHostAddress()).append('/').append(a.prefixLength());
+            sb.append(Inet.format(a.address())).append('/').append(a.prefixLength());
         }
-        a.broadcast().ifPresent(x -> sb.append(" broadcast ").append(x.getHostAddress()));
-        a.anycast().ifPresent(x -> sb.append(" anycast ").append(x.getHostAddress()));
+        a.broadcast().ifPresent(x -> sb.append(" broadcast ").append(Inet.format(x)));
+        a.anycast().ifPresent(x -> sb.append(" anycast ").append(Inet.format(x)));
         sb.append(" dev ").append(dev);
         if (!a.scope().equals(AddressScope.defaultFor(a.address()))) {
             sb.append(" scope ").append(a.scope());
@@ -198,10 +215,10 @@ public final class AddrCodec {
     public static String deleteArgs(Address a, String dev) {
         StringBuilder sb = new StringBuilder();
         if (a.peer().isPresent()) {
-            sb.append(a.address().getHostAddress()).append(" peer ").append(a.peer().get().getHostAddress())
+            sb.append(Inet.format(a.address())).append(" peer ").append(Inet.format(a.peer().get()))
                     .append('/').append(a.prefixLength());
         } else {
-            sb.append(a.address().getHostAddress()).append('/').append(a.prefixLength());
+            sb.append(Inet.format(a.address())).append('/').append(a.prefixLength());
         }
         sb.append(" dev ").append(dev);
         if (!a.scope().equals(AddressScope.defaultFor(a.address()))) {

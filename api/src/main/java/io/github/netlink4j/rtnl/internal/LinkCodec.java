@@ -74,39 +74,52 @@ public final class LinkCodec {
         if (l.mtu().isPresent()) {
             w.putU32Attr(IFLA_MTU, l.mtu().getAsInt());
         }
-        l.address().ifPresent(a -> w.put(IFLA_ADDRESS, a));
-        l.broadcast().ifPresent(a -> w.put(IFLA_BROADCAST, a));
+        if (l.address().isPresent()) {
+            w.put(IFLA_ADDRESS, l.address().get());
+        }
+        if (l.broadcast().isPresent()) {
+            w.put(IFLA_BROADCAST, l.broadcast().get());
+        }
         if (l.txqlen().isPresent()) {
             w.putU32Attr(IFLA_TXQLEN, l.txqlen().getAsInt());
         }
-        l.operState().ifPresent(s -> w.put(IFLA_OPERSTATE, s.number()));
+        if (l.operState().isPresent()) {
+            RtCodecs.putU8(w, IFLA_OPERSTATE, l.operState().get().number());
+        }
         if (l.master().isPresent()) {
             w.putU32Attr(IFLA_MASTER, l.master().getAsInt());
         }
-        l.netns().ifPresent(n -> writeNetns(w, n));
+        if (l.netns().isPresent()) {
+            writeNetns(w, l.netns().get());
+        }
         if (l.linkNetnsId().isPresent()) {
             w.putU32Attr(IFLA_LINK_NETNSID, l.linkNetnsId().getAsInt());
         }
-        l.alias().ifPresent(a -> w.put(IFLA_IFALIAS, a));
+        if (l.alias().isPresent()) {
+            w.put(IFLA_IFALIAS, l.alias().get());
+        }
         if (l.link().isPresent()) {
             w.putU32Attr(IFLA_LINK, l.link().getAsInt());
         }
         w.put(IFLA_IFNAME, l.name());
         if (l.kind().isPresent() || l.slave().isPresent() || !l.unknownLinkInfo().isEmpty()) {
             int info = w.beginNested(IFLA_LINKINFO);
-            l.kind().ifPresent(k -> writeKind(w, k));
-            l.slave().ifPresent(s -> {
+            if (l.kind().isPresent()) {
+                writeKind(w, l.kind().get());
+            }
+            if (l.slave().isPresent()) {
+                LinkSlaveInfo s = l.slave().get();
                 w.put(IFLA_INFO_SLAVE_KIND, s.kind());
-                s.data().ifPresent(list -> {
+                if (s.data().isPresent()) {
                     int d = w.beginNested(IFLA_INFO_SLAVE_DATA);
-                    list.forEach(a -> a.writeTo(w));
+                    RtCodecs.putAll(w, s.data().get());
                     w.endNested(d);
-                });
-            });
-            l.unknownLinkInfo().forEach(a -> a.writeTo(w));
+                }
+            }
+            RtCodecs.putAll(w, l.unknownLinkInfo());
             w.endNested(info);
         }
-        l.unknown().forEach(a -> a.writeTo(w));
+        RtCodecs.putAll(w, l.unknown());
     }
 
     /** IFLA_INFO_KIND and, when the kind has data, IFLA_INFO_DATA. */

@@ -109,23 +109,33 @@ public final class LinkRequests {
                 if (change.mtu().isPresent()) {
                     w.putU32Attr(IFLA_MTU, change.mtu().getAsInt());
                 }
-                change.address().ifPresent(a -> w.put(IFLA_ADDRESS, a));
-                change.broadcast().ifPresent(a -> w.put(IFLA_BROADCAST, a));
+                if (change.address().isPresent()) {
+                    w.put(IFLA_ADDRESS, change.address().get());
+                }
+                if (change.broadcast().isPresent()) {
+                    w.put(IFLA_BROADCAST, change.broadcast().get());
+                }
                 if (change.txqlen().isPresent()) {
                     w.putU32Attr(IFLA_TXQLEN, change.txqlen().getAsInt());
                 }
                 if (change.master().isPresent()) {
                     w.putU32Attr(IFLA_MASTER, masterIndex);
                 }
-                change.netns().ifPresent(n -> LinkCodec.writeNetns(w, n));
-                change.alias().ifPresent(a -> w.put(IFLA_IFALIAS, a));
-                change.name().ifPresent(n -> w.put(IFLA_IFNAME, n));
-                change.kind().ifPresent(k -> {
+                if (change.netns().isPresent()) {
+                    LinkCodec.writeNetns(w, change.netns().get());
+                }
+                if (change.alias().isPresent()) {
+                    w.put(IFLA_IFALIAS, change.alias().get());
+                }
+                if (change.name().isPresent()) {
+                    w.put(IFLA_IFNAME, change.name().get());
+                }
+                if (change.kind().isPresent()) {
                     int info = w.beginNested(IFLA_LINKINFO);
-                    LinkCodec.writeKind(w, k);
+                    LinkCodec.writeKind(w, change.kind().get());
                     w.endNested(info);
-                });
-                change.extra().forEach(a -> a.writeTo(w));
+                }
+                RtCodecs.putAll(w, change.extra());
             }
 
             @Override

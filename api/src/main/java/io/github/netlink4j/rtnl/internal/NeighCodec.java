@@ -7,6 +7,7 @@ import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.AddressFamily;
+import io.github.netlink4j.rtnl.Inet;
 import io.github.netlink4j.rtnl.MacAddress;
 import io.github.netlink4j.rtnl.Neighbour;
 import io.github.netlink4j.rtnl.NeighbourCacheInfo;
@@ -46,18 +47,28 @@ public final class NeighCodec {
     /** Writes {@code n} for RTM_NEWNEIGH. */
     public static void encode(MessageWriter w, Neighbour n) {
         writeHeader(w, n.family().number(), n.ifindex(), n.state().bits(), n.flags().bits(), n.type());
-        n.protocol().ifPresent(p -> w.put(NDA_PROTOCOL, p));
-        n.destination().ifPresent(d -> w.put(NDA_DST, d));
-        n.lladdr().ifPresent(l -> w.put(NDA_LLADDR, l));
-        n.cacheInfo().ifPresent(c -> w.put(NDA_CACHEINFO, c));
+        if (n.protocol().isPresent()) {
+            RtCodecs.putU8(w, NDA_PROTOCOL, n.protocol().getAsInt());
+        }
+        if (n.destination().isPresent()) {
+            w.put(NDA_DST, n.destination().get());
+        }
+        if (n.lladdr().isPresent()) {
+            w.put(NDA_LLADDR, n.lladdr().get());
+        }
+        if (n.cacheInfo().isPresent()) {
+            w.put(NDA_CACHEINFO, n.cacheInfo().get());
+        }
         if (n.probes().isPresent()) {
             w.putU32Attr(NDA_PROBES, n.probes().getAsInt());
         }
-        n.vlan().ifPresent(v -> w.put(NDA_VLAN, v));
+        if (n.vlan().isPresent()) {
+            RtCodecs.putU16(w, NDA_VLAN, n.vlan().getAsInt());
+        }
         if (n.master().isPresent()) {
             w.putU32Attr(NDA_MASTER, n.master().getAsInt());
         }
-        n.unknown().forEach(a -> a.writeTo(w));
+        RtCodecs.putAll(w, n.unknown());
     }
 
     /**
@@ -67,7 +78,9 @@ public final class NeighCodec {
     public static void encodeDelete(MessageWriter w, Neighbour n) {
         writeHeader(w, n.family().number(), n.ifindex(), NeighbourState.NUD_PERMANENT,
                 n.flags().bits() & NeighbourFlags.NTF_PROXY, 0);
-        n.destination().ifPresent(d -> w.put(NDA_DST, d));
+        if (n.destination().isPresent()) {
+            w.put(NDA_DST, n.destination().get());
+        }
     }
 
     /** Decodes the current RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH message. */
@@ -145,7 +158,7 @@ public final class NeighCodec {
         if (n.isProxy()) {
             sb.append("proxy ");
         }
-        sb.append(n.destination().map(InetAddress::getHostAddress).orElse("?"));
+        sb.append(n.destination().map(Inet::format).orElse("?"));
         n.lladdr().ifPresent(l -> sb.append(" lladdr ").append(l));
         sb.append(" dev ").append(dev);
         if (!n.state().equals(NeighbourState.PERMANENT)) {
@@ -163,7 +176,7 @@ public final class NeighCodec {
 
     /** The words of {@code ip neigh del}. */
     public static String deleteArgs(Neighbour n, String dev) {
-        return (n.isProxy() ? "proxy " : "") + n.destination().map(InetAddress::getHostAddress).orElse("?")
+        return (n.isProxy() ? "proxy " : "") + n.destination().map(Inet::format).orElse("?")
                 + " dev " + dev;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.netlink4j.rtnl.internal;
 
 import io.github.netlink4j.core.MalformedMessageException;
+import io.github.netlink4j.core.wire.Attr;
 import io.github.netlink4j.core.wire.AttrCodec;
 import io.github.netlink4j.core.wire.ByteString;
 import io.github.netlink4j.core.wire.Hex;
@@ -32,7 +33,16 @@ public final class RtCodecs {
 
         @Override
         public void write(MessageWriter w, String value) {
-            w.putBytes(value.getBytes(StandardCharsets.UTF_8));
+            int n = value.length();
+            for (int i = 0; i < n; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    w.putBytes(value.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                w.putU8(value.charAt(i));
+            }
         }
 
         @Override
@@ -102,6 +112,33 @@ public final class RtCodecs {
             return new NeighbourCacheInfo(u32(buf, offset), u32(buf, offset + 4), u32(buf, offset + 8), u32(buf, offset + 12));
         }
     };
+
+    /** Writes u8 attribute {@code a} without boxing; {@code v} must be in 0..255. */
+    public static void putU8(MessageWriter w, Attr<Integer> a, int v) {
+        if (v < 0 || v > 0xff) {
+            throw new IllegalArgumentException(a.name() + " must be in 0..255 (u8), was " + v);
+        }
+        int s = w.beginAttribute(a.type());
+        w.putU8(v);
+        w.endNested(s);
+    }
+
+    /** Writes u16 attribute {@code a} (host order) without boxing; {@code v} must be in 0..65535. */
+    public static void putU16(MessageWriter w, Attr<Integer> a, int v) {
+        if (v < 0 || v > 0xffff) {
+            throw new IllegalArgumentException(a.name() + " must be in 0..65535 (u16), was " + v);
+        }
+        int s = w.beginAttribute(a.type());
+        w.putU16(v);
+        w.endNested(s);
+    }
+
+    /** Writes every attribute of {@code list} as received (no iterator). */
+    public static void putAll(MessageWriter w, java.util.List<io.github.netlink4j.core.wire.RawAttribute> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            list.get(i).writeTo(w);
+        }
+    }
 
     private static void requireLength(String what, int expected, ByteBuffer buf, int offset, int length) {
         if (length != expected) {
