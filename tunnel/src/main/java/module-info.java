@@ -12,7 +12,9 @@ module io.github.netlink4j.tunnel {
             io.github.netlink4j.tunnel.internal.KindCodecs.GreIp,
             io.github.netlink4j.tunnel.internal.KindCodecs.VxlanCodec,
             io.github.netlink4j.tunnel.internal.KindCodecs.GeneveCodec,
-            io.github.netlink4j.tunnel.internal.KindCodecs.IpipCodec;
+            io.github.netlink4j.tunnel.internal.KindCodecs.IpipCodec,
+            io.github.netlink4j.tunnel.internal.KindCodecs.Ip6Gretap,
+            io.github.netlink4j.tunnel.internal.KindCodecs.Ip6GreIp;
     provides io.github.netlink4j.rtnl.RouteEncapCodec with
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip,
             io.github.netlink4j.tunnel.internal.EncapCodecs.Ip6;

@@ -39,7 +39,10 @@ class KindRefBytesTest {
                 new Case("geneve-id-remote", "gn0", ref -> Geneve.of(5, "10.0.0.9").withDstport(6081).withTtl(32)),
                 new Case("geneve-external", "gn0", ref -> Geneve.metadataMode()),
                 new Case("ipip-local-remote", "ip0", ref -> Ipip.of("1.1.1.1", "1.1.1.9").withTtl(64)),
-                new Case("ipip-external", "ip0", ref -> Ipip.metadataMode()));
+                new Case("ipip-external", "ip0", ref -> Ipip.metadataMode()),
+                new Case("ip6gretap-external", "tun0", ref -> Ip6Gre.externalTap()),
+                new Case("ip6gre-key", "tun0", ref -> Ip6Gre.of("ip6gre", "2001:db8::1", "2001:db8::9",
+                        java.util.OptionalInt.of(7))));
     }
 
     @ParameterizedTest

@@ -139,6 +139,26 @@ class TunnelKindsKernelTest {
         }
     }
 
+    @Test
+    @KernelTest(needs = KernelFeature.IP6GRE)
+    void ip6gre() {
+        underlay();
+        Cmd.ip(ns.name(), "addr", "add", "2001:db8::1/64", "dev", "veth0", "nodad");
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.links().add(Link.builder("t6").kind(Ip6Gre.of("ip6gre", "2001:db8::1", "2001:db8::9",
+                    java.util.OptionalInt.of(7))).build());
+            rt.links().add(Link.builder("t6x").kind(Ip6Gre.externalTap()).build());
+            JsonNode d = info(ns.name(), "t6").path("info_data");
+            assertEquals("ip6gre", info(ns.name(), "t6").path("info_kind").asText());
+            assertEquals("2001:db8::9", d.path("remote").asText());
+            assertEquals("2001:db8::1", d.path("local").asText());
+            assertTrue(info(ns.name(), "t6x").path("info_data").path("external").asBoolean());
+            Ip6Gre back = (Ip6Gre) rt.links().get("t6").orElseThrow().kind().orElseThrow();
+            assertEquals(7, back.key().getAsInt());
+            assertEquals("type ip6gre local 2001:db8::1 remote 2001:db8::9 key 7", back.toIpArgs());
+        }
+    }
+
     /** The gateway's seed commands, done with the library only, verified with ip -d -j. */
     @Test
     @KernelTest(needs = {KernelFeature.GRE, KernelFeature.VRF})

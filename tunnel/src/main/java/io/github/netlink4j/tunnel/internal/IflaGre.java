@@ -26,6 +26,10 @@ public final class IflaGre {
     public static final Attr<Integer> IFLA_GRE_TTL = Attr.of(8, "IFLA_GRE_TTL", Codecs.U8);
     public static final Attr<Integer> IFLA_GRE_TOS = Attr.of(9, "IFLA_GRE_TOS", Codecs.U8);
     public static final Attr<Integer> IFLA_GRE_PMTUDISC = Attr.of(10, "IFLA_GRE_PMTUDISC", Codecs.U8);
+    public static final Attr<Integer> IFLA_GRE_ENCAP_LIMIT = Attr.of(11, "IFLA_GRE_ENCAP_LIMIT", Codecs.U8);
+    public static final Attr<Integer> IFLA_GRE_FLOWINFO = Attr.of(12, "IFLA_GRE_FLOWINFO", Codecs.U32_BE);
+    public static final Attr<Integer> IFLA_GRE_FLAGS = Attr.of(13, "IFLA_GRE_FLAGS", Codecs.U32);
+    public static final Attr<Integer> IFLA_GRE_ERSPAN_VER = Attr.of(22, "IFLA_GRE_ERSPAN_VER", Codecs.U8);
     public static final Attr<Integer> IFLA_GRE_ENCAP_TYPE = Attr.of(14, "IFLA_GRE_ENCAP_TYPE", Codecs.U16);
     public static final Attr<Integer> IFLA_GRE_ENCAP_FLAGS = Attr.of(15, "IFLA_GRE_ENCAP_FLAGS", Codecs.U16);
     public static final Attr<Integer> IFLA_GRE_ENCAP_SPORT = Attr.of(16, "IFLA_GRE_ENCAP_SPORT", Codecs.U16_BE);
@@ -35,7 +39,7 @@ public final class IflaGre {
 
     public static final AttrSchema IFLA_GRE = AttrSchema.of("gre", "IFLA_GRE_", IFLA_GRE_LINK, IFLA_GRE_IFLAGS,
             IFLA_GRE_OFLAGS, IFLA_GRE_IKEY, IFLA_GRE_OKEY, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_TTL, IFLA_GRE_TOS,
-            IFLA_GRE_PMTUDISC, IFLA_GRE_ENCAP_TYPE, IFLA_GRE_ENCAP_FLAGS, IFLA_GRE_ENCAP_SPORT, IFLA_GRE_ENCAP_DPORT,
+            IFLA_GRE_PMTUDISC, IFLA_GRE_ENCAP_LIMIT, IFLA_GRE_FLOWINFO, IFLA_GRE_FLAGS, IFLA_GRE_ERSPAN_VER, IFLA_GRE_ENCAP_TYPE, IFLA_GRE_ENCAP_FLAGS, IFLA_GRE_ENCAP_SPORT, IFLA_GRE_ENCAP_DPORT,
             IFLA_GRE_COLLECT_METADATA, IFLA_GRE_FWMARK);
 
     public static final Attr<Integer> IFLA_VXLAN_ID = Attr.of(1, "IFLA_VXLAN_ID", Codecs.U32);

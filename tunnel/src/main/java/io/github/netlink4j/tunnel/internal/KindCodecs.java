@@ -7,6 +7,7 @@ import io.github.netlink4j.rtnl.LinkKind;
 import io.github.netlink4j.rtnl.LinkKindCodec;
 import io.github.netlink4j.tunnel.Geneve;
 import io.github.netlink4j.tunnel.Gre;
+import io.github.netlink4j.tunnel.Ip6Gre;
 import io.github.netlink4j.tunnel.Ipip;
 import io.github.netlink4j.tunnel.Vxlan;
 
@@ -231,6 +232,63 @@ public final class KindCodecs {
                 }
             }
             return new Ipip(external, local, remote, ttl, tos, pmtudisc, link, unknown);
+        }
+    }
+
+    /** ip6gretap and ip6gre. */
+    abstract static class Ip6GreBase implements LinkKindCodec {
+        @Override
+        public AttrSchema dataSchema() {
+            return IFLA_GRE;
+        }
+
+        @Override
+        public LinkKind decode(AttrReader r) {
+            boolean external = false;
+            int iflags = 0;
+            int ikey = 0;
+            Optional<InetAddress> local = Optional.empty();
+            Optional<InetAddress> remote = Optional.empty();
+            int hoplimit = 64;
+            int encapLimit = 4;
+            List<RawAttribute> unknown = new ArrayList<>();
+            while (r != null && r.next()) {
+                switch (r.type()) {
+                    case 2 -> iflags = r.u16Be();
+                    case 4 -> ikey = r.u32Be();
+                    case 3, 5 -> {
+                        // the same key and flags both ways is all this record models
+                    }
+                    case 6 -> local = nonZero(r.inet());
+                    case 7 -> remote = nonZero(r.inet());
+                    case 8 -> hoplimit = r.u8();
+                    case 11 -> encapLimit = r.u8();
+                    case 18 -> external = true;
+                    case 12, 13, 14, 15, 16, 17, 20, 22, 1 -> {
+                        // defaults iproute2 writes; the kernel reports them back
+                    }
+                    default -> unknown.add(r.raw());
+                }
+            }
+            OptionalInt key = (iflags & GRE_KEY) != 0 ? OptionalInt.of(ikey) : OptionalInt.empty();
+            return new Ip6Gre(kind(), external, external ? OptionalInt.empty() : key, local, remote,
+                    external ? 64 : hoplimit, external ? 4 : encapLimit, unknown);
+        }
+    }
+
+    /** ip6gretap. */
+    public static final class Ip6Gretap extends Ip6GreBase {
+        @Override
+        public String kind() {
+            return "ip6gretap";
+        }
+    }
+
+    /** ip6gre. */
+    public static final class Ip6GreIp extends Ip6GreBase {
+        @Override
+        public String kind() {
+            return "ip6gre";
         }
     }
 }
