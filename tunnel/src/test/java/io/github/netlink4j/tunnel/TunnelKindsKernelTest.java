@@ -108,7 +108,8 @@ class TunnelKindsKernelTest {
     void geneve() {
         try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
             rt.links().add(Link.builder("gn0").kind(Geneve.of(5, "10.0.0.9").withDstport(6081).withTtl(32)).build());
-            rt.links().add(Link.builder("gn1").kind(Geneve.metadataMode()).build());
+            // the kernel allows one external geneve per destination port: gn0 has 6081
+            rt.links().add(Link.builder("gn1").kind(Geneve.metadataMode().withDstport(6090)).build());
             JsonNode d = info(ns.name(), "gn0").path("info_data");
             assertEquals(5, d.path("id").asInt());
             assertEquals("10.0.0.9", d.path("remote").asText());
