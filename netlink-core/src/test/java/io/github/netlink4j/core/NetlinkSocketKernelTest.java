@@ -42,7 +42,9 @@ class NetlinkSocketKernelTest {
             s.close();
             s.close(); // idempotent
         }
-        assertEquals(before, openFds());
+        // (other threads of the test JVM may close descriptors meanwhile: a leak can only add)
+        long after = openFds();
+        assertTrue(after <= before, "descriptors before " + before + ", after 10,000 sockets " + after);
     }
 
     @Test
