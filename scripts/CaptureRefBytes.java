@@ -135,6 +135,9 @@ public class CaptureRefBytes {
             int n = 1;
             while (pos + 16 <= kept.length) {
                 int len = b.getInt(pos);
+                if (len < 16 || pos + len > kept.length) {
+                    break; // ip sends its whole request buffer for dumps: zeros follow the message
+                }
                 int type = b.getShort(pos + 4) & 0xffff;
                 int flags = b.getShort(pos + 6) & 0xffff;
                 b.putInt(pos + 8, 0);

@@ -26,15 +26,20 @@ import java.util.OptionalInt;
  * @param blackhole NHA_BLACKHOLE
  * @param flags     nh_flags (RTNH_F_ONLINK = 4)
  * @param group     NHA_GROUP members
- * @param groupType NHA_GROUP_TYPE (0 mpath, 1 resilient)
- * @param fdb       NHA_FDB
+ * @param groupType NHA_GROUP_TYPE ({@link #GROUP_MPATH}, {@link #GROUP_RESILIENT})
+ * @param fdb       NHA_FDB: a nexthop for the bridge/vxlan FDB, not for routes
  * @param encap     NHA_ENCAP_TYPE + NHA_ENCAP
- * @param protocol  nh_protocol
- * @param unknown   attributes this record does not model, kept raw
+ * @param protocol  nh_protocol ({@code proto static}); unspec (0) unless given, as ip sends it
+ * @param unknown   attributes this record does not model, kept raw and re-sent byte for byte
  */
 public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gateway, Optional<String> dev, OptionalInt oif,
                       boolean blackhole, int flags, List<Member> group, OptionalInt groupType, boolean fdb,
-                      Optional<RouteEncap> encap, int protocol, List<RawAttribute> unknown) {
+                      Optional<RouteEncap> encap, RouteProtocol protocol, List<RawAttribute> unknown) {
+
+    /** NEXTHOP_GRP_TYPE_MPATH: hash-threshold multipath (the kernel's default). */
+    public static final int GROUP_MPATH = 0;
+    /** NEXTHOP_GRP_TYPE_RES: resilient hashing. */
+    public static final int GROUP_RESILIENT = 1;
 
     /**
      * One member of a nexthop group (struct nexthop_grp { u32 id; u8 weight; u8 resvd1; u16 resvd2; }).
@@ -60,6 +65,7 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
         Objects.requireNonNull(oif, "oif");
         Objects.requireNonNull(groupType, "groupType");
         Objects.requireNonNull(encap, "encap");
+        Objects.requireNonNull(protocol, "protocol");
         group = List.copyOf(group);
         unknown = List.copyOf(unknown);
         if (id == 0) {
@@ -72,14 +78,35 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
         if (blackhole && (gateway.isPresent() || encap.isPresent())) {
             throw new IllegalArgumentException("blackhole nexthop " + Integer.toUnsignedString(id) + " cannot have a gateway or encap");
         }
-        if (protocol < 0 || protocol > 255) {
-            throw new IllegalArgumentException("nexthop protocol must be in 0..255, was " + protocol);
+        if (groupType.isPresent() && (groupType.getAsInt() < 0 || groupType.getAsInt() > 0xffff)) {
+            throw new IllegalArgumentException("nexthop group type must be in 0..65535, was " + groupType.getAsInt());
+        }
+        if (flags < 0) {
+            throw new IllegalArgumentException("nh_flags must be a u32 below 2^31, was " + flags);
         }
     }
 
     /** A builder for nexthop {@code id}. */
     public static Builder id(int id) {
         return new Builder(id);
+    }
+
+    /** A builder holding every field of this nexthop. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.family = family;
+        b.gateway = gateway;
+        b.dev = dev;
+        b.oif = oif;
+        b.blackhole = blackhole;
+        b.flags = flags;
+        b.group.addAll(group);
+        b.groupType = groupType;
+        b.fdb = fdb;
+        b.encap = encap;
+        b.protocol = protocol;
+        b.unknown.addAll(unknown);
+        return b;
     }
 
     /** This nexthop with its device name resolved to {@code index}. */
@@ -101,8 +128,9 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
                 }
             }
         }
-        if (groupType.isPresent() && groupType.getAsInt() == 1) {
-            sb.append(" type resilient");
+        if (groupType.isPresent()) {
+            int t = groupType.getAsInt();
+            sb.append(" type ").append(t == GROUP_MPATH ? "mpath" : t == GROUP_RESILIENT ? "resilient" : Integer.toString(t));
         }
         if (blackhole) {
             sb.append(" blackhole");
@@ -119,6 +147,9 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
         }
         if (fdb) {
             sb.append(" fdb");
+        }
+        if (!protocol.equals(RouteProtocol.UNSPEC)) {
+            sb.append(" proto ").append(protocol);
         }
         return sb.toString();
     }
@@ -140,7 +171,9 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
         private OptionalInt groupType = OptionalInt.empty();
         private boolean fdb;
         private Optional<RouteEncap> encap = Optional.empty();
-        private int protocol;
+        private RouteProtocol protocol = RouteProtocol.UNSPEC;
+        private AddressFamily family;
+        private final List<RawAttribute> unknown = new ArrayList<>();
 
         private Builder(int id) {
             if (id == 0) {
@@ -149,29 +182,49 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
             this.id = id;
         }
 
+        /**
+         * nh_family: AF_INET or AF_INET6. By default the gateway's family; AF_INET for a device or
+         * blackhole nexthop (ip's default; {@code ip -6 nexthop add id N dev D} gives AF_INET6), and
+         * AF_UNSPEC for a group.
+         */
+        public Builder family(AddressFamily f) {
+            if (!f.equals(AddressFamily.INET) && !f.equals(AddressFamily.INET6)) {
+                throw new IllegalArgumentException("nexthop family must be inet or inet6, was " + f);
+            }
+            this.family = f;
+            return this;
+        }
+
+        /** {@code via ADDRESS}: the gateway (numeric IPv4 or IPv6). */
         public Builder via(String gateway) {
             this.gateway = Optional.of(Inet.parse(gateway));
             return this;
         }
 
+        /** {@code dev NAME}: resolved to an index through the library when sent. */
         public Builder dev(String name) {
             this.dev = Optional.of(Route.validDev(name));
+            this.oif = OptionalInt.empty();
             return this;
         }
 
+        /** The device by index. */
         public Builder oif(int index) {
             if (index < 1) {
                 throw new IllegalArgumentException("oif must be an ifindex >= 1, was " + index);
             }
             this.oif = OptionalInt.of(index);
+            this.dev = Optional.empty();
             return this;
         }
 
+        /** {@code blackhole}: drop what uses this nexthop. */
         public Builder blackhole() {
             this.blackhole = true;
             return this;
         }
 
+        /** {@code onlink}: the gateway is on the link even without a matching prefix. */
         public Builder onlink() {
             this.flags |= Route.FLAG_ONLINK;
             return this;
@@ -183,32 +236,52 @@ public record Nexthop(int id, AddressFamily family, Optional<InetAddress> gatewa
             return this;
         }
 
-        /** NHA_GROUP_TYPE: 0 multipath (default), 1 resilient. */
+        /** {@code type mpath|resilient} (NHA_GROUP_TYPE: {@link #GROUP_MPATH}, {@link #GROUP_RESILIENT}). */
         public Builder groupType(int type) {
+            if (type < 0 || type > 0xffff) {
+                throw new IllegalArgumentException("nexthop group type must be in 0..65535, was " + type);
+            }
             this.groupType = OptionalInt.of(type);
             return this;
         }
 
+        /** {@code fdb}: a nexthop for the FDB of a vxlan/bridge, which routes cannot use. */
         public Builder fdb() {
             this.fdb = true;
             return this;
         }
 
+        /** {@code encap ...}: a lightweight-tunnel encapsulation. */
         public Builder encap(RouteEncap e) {
-            this.encap = Optional.of(e);
+            this.encap = Optional.of(Objects.requireNonNull(e, "encap"));
             return this;
         }
 
-        /** nh_protocol (RTPROT_*), default 0 as ip sends. */
+        /** {@code proto NAME} (nh_protocol), unspec unless given as ip sends it. */
         public Builder protocol(RouteProtocol p) {
-            this.protocol = p.number();
+            this.protocol = Objects.requireNonNull(p, "protocol");
+            return this;
+        }
+
+        /** nh_flags as a whole (RTNH_F_ONLINK = 4). */
+        public Builder flags(int f) {
+            this.flags = f;
+            return this;
+        }
+
+        /** An attribute kept raw (an NHA_* this library does not model). */
+        public Builder unknown(RawAttribute a) {
+            this.unknown.add(Objects.requireNonNull(a, "attribute"));
             return this;
         }
 
         public Nexthop build() {
-            AddressFamily f = !group.isEmpty() ? AddressFamily.UNSPEC
+            if (family != null && gateway.isPresent() && !AddressFamily.of(gateway.get()).equals(family)) {
+                throw new IllegalArgumentException("gateway " + Inet.format(gateway.get()) + " is not of family " + family);
+            }
+            AddressFamily f = family != null ? family : !group.isEmpty() ? AddressFamily.UNSPEC
                     : gateway.map(AddressFamily::of).orElse(AddressFamily.INET);
-            return new Nexthop(id, f, gateway, dev, oif, blackhole, flags, group, groupType, fdb, encap, protocol, List.of());
+            return new Nexthop(id, f, gateway, dev, oif, blackhole, flags, group, groupType, fdb, encap, protocol, unknown);
         }
     }
 }

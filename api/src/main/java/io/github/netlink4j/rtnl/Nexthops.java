@@ -14,6 +14,7 @@ import io.github.netlink4j.rtnl.internal.RouteSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Nexthop object operations ({@code rt.nexthops()}, {@code ip nexthop}).
@@ -37,7 +38,7 @@ public final class Nexthops {
         channel.execute(request(Verb.REPLACE, n));
     }
 
-    /** {@code ip nexthop del id N}. */
+    /** {@code ip nexthop del id N}: ENOENT when there is none; routes using it go with it. */
     public void delete(int id) {
         channel.execute(new ById(RouteSchemas.RTM_DELNEXTHOP, id));
     }
@@ -55,14 +56,14 @@ public final class Nexthops {
         }
     }
 
-    /** Every nexthop object. */
+    /** Every nexthop object ({@code ip nexthop show}), in id order. */
     public List<Nexthop> list() {
         return channel.dumpAll(new Dump(), m -> m.type() == RouteSchemas.RTM_NEWNEXTHOP ? NexthopCodec.decode(m) : null);
     }
 
     /** Many nexthops in one pipeline; every refusal is reported. */
     public PipelineResult apply(Verb verb, List<Nexthop> nexthops) {
-        LinkNames names = new LinkNames(channel);
+        ToIntFunction<String> names = new LinkNames(channel)::indexOf;
         List<Request> reqs = new ArrayList<>(nexthops.size());
         for (Nexthop n : nexthops) {
             reqs.add(new Request(verb, resolve(n, names)));
@@ -72,11 +73,12 @@ public final class Nexthops {
 
     /** The request for {@code n}, its device resolved. */
     public Request request(Verb verb, Nexthop n) {
-        return new Request(verb, resolve(n, new LinkNames(channel)));
+        return new Request(verb, resolve(n, new LinkNames(channel)::indexOf));
     }
 
-    static Nexthop resolve(Nexthop n, LinkNames names) {
-        return n.dev().isPresent() && n.oif().isEmpty() ? n.withOif(names.indexOf(n.dev().get())) : n;
+    /** {@code n} with its device name resolved through {@code names} (name to ifindex). */
+    static Nexthop resolve(Nexthop n, ToIntFunction<String> names) {
+        return n.dev().isPresent() && n.oif().isEmpty() ? n.withOif(names.applyAsInt(n.dev().get())) : n;
     }
 
     /** add (NLM_F_CREATE | NLM_F_EXCL) or replace (NLM_F_CREATE | NLM_F_REPLACE). */
@@ -85,6 +87,8 @@ public final class Nexthops {
     /** An RTM_NEWNEXTHOP request; toString is the ip command. */
     public record Request(Verb verb, Nexthop nexthop) implements NetlinkRequest {
         public Request {
+            java.util.Objects.requireNonNull(verb, "verb");
+            java.util.Objects.requireNonNull(nexthop, "nexthop");
             if (nexthop.dev().isPresent() && nexthop.oif().isEmpty()) {
                 throw new IllegalArgumentException("device \"" + nexthop.dev().get() + "\" is not resolved: " + nexthop);
             }
@@ -122,12 +126,23 @@ public final class Nexthops {
 
         @Override
         public String toString() {
-            return "ip nexthop " + (verb == Verb.ADD ? "add " : "replace ") + nexthop.toIpArgs();
+            // ip needs -6 to make a gatewayless nexthop IPv6
+            boolean v6 = nexthop.family().equals(AddressFamily.INET6) && nexthop.gateway().isEmpty();
+            return "ip " + (v6 ? "-6 " : "") + "nexthop " + (verb == Verb.ADD ? "add " : "replace ") + nexthop.toIpArgs();
         }
     }
 
-    /** RTM_DELNEXTHOP / RTM_GETNEXTHOP by id. */
+    /** RTM_DELNEXTHOP / RTM_GETNEXTHOP by id: an empty nhmsg and NHA_ID, as ip sends them. */
     public record ById(int type, int id) implements NetlinkRequest {
+        public ById {
+            if (type != RouteSchemas.RTM_DELNEXTHOP && type != RouteSchemas.RTM_GETNEXTHOP) {
+                throw new IllegalArgumentException("type must be RTM_DELNEXTHOP or RTM_GETNEXTHOP, was " + type);
+            }
+            if (id == 0) {
+                throw new IllegalArgumentException("nexthop id must be 1..4294967295, was 0");
+            }
+        }
+
         @Override
         public int flags() {
             return 0;

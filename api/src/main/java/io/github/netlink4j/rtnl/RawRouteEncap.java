@@ -21,7 +21,9 @@ public record RawRouteEncap(int encapType, List<RawAttribute> attributes) implem
 
     @Override
     public void encode(MessageWriter w) {
-        attributes.forEach(a -> a.writeTo(w));
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            attributes.get(i).writeTo(w);
+        }
     }
 
     @Override

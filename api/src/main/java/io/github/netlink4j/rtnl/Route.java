@@ -18,10 +18,11 @@ import java.util.OptionalInt;
  *         .encap(IpEncap.id(1000).dst("172.168.0.1").key()).build();
  * }</pre>
  *
- * In a request, what is absent takes iproute2's default for the same intent: table main, protocol
- * boot, type unicast, and a scope derived as ip derives it (host for local routes, link for a
- * route with neither gateway nor nexthop, global otherwise). A delete sends only what was given.
- * Decoded routes carry every field the kernel reported.
+ * In a request, what is absent takes iproute2's default for the same intent: table main (table
+ * local for local, broadcast, nat and anycast routes), protocol boot, type unicast, and a scope
+ * derived as ip derives it ({@link #effectiveScope(RouteVerb)}). A delete sends protocol and type
+ * only when given, and a scope that matches any. Decoded routes carry every field the kernel
+ * reported.
  *
  * @param dst      the destination prefix (0.0.0.0/0 or ::/0 for the default route)
  * @param src      RTA_SRC / rtm_src_len: a source prefix ({@code from})
@@ -48,6 +49,8 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
                     RouteMetrics metrics, List<RouteHop> nexthops, OptionalInt nhid, Optional<RouteEncap> encap,
                     List<RawAttribute> unknown) {
 
+    /** RT_TABLE_DEFAULT. */
+    public static final int TABLE_DEFAULT = 253;
     /** RT_TABLE_MAIN. */
     public static final int TABLE_MAIN = 254;
     /** RT_TABLE_LOCAL. */
@@ -113,6 +116,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         b.src = src;
         b.tos = tos;
         b.table = table;
+        b.tableSet = true;
         b.protocol = protocol;
         b.scope = scope;
         b.type = type;
@@ -135,24 +139,57 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         return toBuilder().oif(index).build();
     }
 
-    /** The scope a request without an explicit one gets, as ip derives it. */
+    /** The scope an add or replace request sends: {@link #effectiveScope(RouteVerb)} of {@link RouteVerb#ADD}. */
     public RouteScope effectiveScope() {
+        return effectiveScope(RouteVerb.ADD);
+    }
+
+    /**
+     * The rtm_scope a request with {@code verb} sends, as iproute2 derives it when no {@code scope} is
+     * given (ip/iproute.c, iproute_modify): universe for IPv6; host for local and nat routes; link
+     * for broadcast, multicast and anycast; for unicast, nowhere on delete (matching any scope) and
+     * link when the route has neither gateway, nexthops nor a nexthop object; universe otherwise
+     * (nowhere on delete).
+     */
+    public RouteScope effectiveScope(RouteVerb verb) {
         if (scope.isPresent()) {
             return scope.get();
         }
-        RouteType t = type.orElse(RouteType.UNICAST);
+        boolean delete = verb == RouteVerb.DELETE;
+        if (!dst.isIpv4()) {
+            return RouteScope.UNIVERSE;
+        }
+        RouteType t = type.orElse(delete ? RouteType.UNSPEC : RouteType.UNICAST);
         if (t.equals(RouteType.LOCAL) || t.equals(RouteType.NAT)) {
             return RouteScope.HOST;
         }
         if (t.equals(RouteType.BROADCAST) || t.equals(RouteType.MULTICAST) || t.equals(RouteType.ANYCAST)) {
             return RouteScope.LINK;
         }
-        // ip gives a gatewayless IPv4 route link scope; IPv6 has no route scopes.
-        if (dst.isIpv4() && (t.equals(RouteType.UNICAST) || t.equals(RouteType.UNSPEC)) && gateway.isEmpty()
-                && nexthops.isEmpty() && nhid.isEmpty()) {
+        if (delete) {
+            return RouteScope.NOWHERE;
+        }
+        if ((t.equals(RouteType.UNICAST) || t.equals(RouteType.UNSPEC)) && gateway.isEmpty() && nexthops.isEmpty()
+                && nhid.isEmpty()) {
             return RouteScope.LINK;
         }
         return RouteScope.UNIVERSE;
+    }
+
+    /** The table as ip names it: {@code main}, {@code local}, {@code default}, or the number. */
+    static String tableName(int table) {
+        return switch (table) {
+            case TABLE_DEFAULT -> "default";
+            case TABLE_MAIN -> "main";
+            case TABLE_LOCAL -> "local";
+            default -> Integer.toUnsignedString(table);
+        };
+    }
+
+    /** Route types that iproute2 puts in table local when no table is given. */
+    static boolean localTableType(RouteType t) {
+        return t.equals(RouteType.LOCAL) || t.equals(RouteType.BROADCAST) || t.equals(RouteType.NAT)
+                || t.equals(RouteType.ANYCAST);
     }
 
     static String validDev(String name) {
@@ -183,8 +220,10 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         } else {
             oif.ifPresent(i -> sb.append(" dev if").append(i));
         }
-        if (table != TABLE_MAIN) {
-            sb.append(" table ").append(Integer.toUnsignedString(table));
+        // the table ip picks for the type when none is given is left out, as an operator would
+        int impliedTable = type.isPresent() && localTableType(type.get()) ? TABLE_LOCAL : TABLE_MAIN;
+        if (table != impliedTable) {
+            sb.append(" table ").append(tableName(table));
         }
         protocol.filter(p -> !p.equals(RouteProtocol.BOOT)).ifPresent(p -> sb.append(" proto ").append(p));
         priority.ifPresent(p -> sb.append(" metric ").append(Integer.toUnsignedString(p)));
@@ -217,6 +256,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         private Optional<InetPrefix> src = Optional.empty();
         private int tos;
         private int table = TABLE_MAIN;
+        private boolean tableSet;
         private Optional<RouteProtocol> protocol = Optional.empty();
         private Optional<RouteScope> scope = Optional.empty();
         private Optional<RouteType> type = Optional.empty();
@@ -263,12 +303,17 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return this;
         }
 
-        /** {@code table ID}: any u32 other than 0 (RT_TABLE_UNSPEC). */
+        /**
+         * {@code table ID}: any u32 other than 0 (RT_TABLE_UNSPEC), unsigned. Without it a route goes
+         * to table main, or to table local when its type is local, broadcast, nat or anycast (as ip
+         * does).
+         */
         public Builder table(int id) {
             if (id == 0) {
                 throw new IllegalArgumentException("table must be 1..4294967295 (0 is RT_TABLE_UNSPEC), was 0");
             }
             this.table = id;
+            this.tableSet = true;
             return this;
         }
 
@@ -315,7 +360,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return this;
         }
 
-        /** {@code mtu N}, 68..65535 for IPv4 (1280.. for IPv6). */
+        /** {@code mtu N}, 68..65535. */
         public Builder mtu(int mtu) {
             return metric(RouteMetrics.MTU, mtu, false);
         }
@@ -332,6 +377,24 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             }
             this.metrics = metrics.with(rtax, value, lock);
             return this;
+        }
+
+        /** {@code advmss N} (RTAX_ADVMSS). */
+        public Builder advmss(int mss) {
+            return metric(RouteMetrics.ADVMSS, mss, false);
+        }
+
+        /** {@code hoplimit N} (RTAX_HOPLIMIT), 1..255. */
+        public Builder hoplimit(int hops) {
+            if (hops < 1 || hops > 255) {
+                throw new IllegalArgumentException("hoplimit must be in 1..255, was " + hops);
+            }
+            return metric(RouteMetrics.HOPLIMIT, hops, false);
+        }
+
+        /** {@code initcwnd N} (RTAX_INITCWND). */
+        public Builder initcwnd(int segments) {
+            return metric(RouteMetrics.INITCWND, segments, false);
         }
 
         public Builder metrics(RouteMetrics m) {
@@ -384,7 +447,8 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
                 throw new IllegalArgumentException("a route with nhid " + Integer.toUnsignedString(nhid.getAsInt())
                         + " takes gateway, device and encap from the nexthop object: " + dst);
             }
-            return new Route(dst, src, tos, table, protocol, scope, type, flags, gateway, dev, oif, prefsrc, priority,
+            int t = !tableSet && type.isPresent() && localTableType(type.get()) ? TABLE_LOCAL : table;
+            return new Route(dst, src, tos, t, protocol, scope, type, flags, gateway, dev, oif, prefsrc, priority,
                     metrics, nexthops, nhid, encap, unknown);
         }
     }

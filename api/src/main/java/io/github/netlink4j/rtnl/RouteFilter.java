@@ -26,26 +26,46 @@ public record RouteFilter(Optional<AddressFamily> family, OptionalInt table, Opt
         return ALL.withTable(id);
     }
 
+    /** Only table {@code id} (any u32; {@code 0} is refused: leave the table out for every table). */
     public RouteFilter withTable(int id) {
+        if (id == 0) {
+            throw new IllegalArgumentException("table must be 1..4294967295 (leave it out for every table), was 0");
+        }
         return new RouteFilter(family, OptionalInt.of(id), dev, oif, protocol, type);
     }
 
+    /** Only AF_INET or only AF_INET6 routes. */
     public RouteFilter withFamily(AddressFamily f) {
+        if (!f.equals(AddressFamily.INET) && !f.equals(AddressFamily.INET6)) {
+            throw new IllegalArgumentException("route family must be inet or inet6, was " + f);
+        }
         return new RouteFilter(Optional.of(f), table, dev, oif, protocol, type);
     }
 
+    /** Only routes leaving by device {@code name} (or with a path through it), resolved when listing. */
     public RouteFilter withDev(String name) {
         return new RouteFilter(family, table, Optional.of(Route.validDev(name)), OptionalInt.empty(), protocol, type);
     }
 
+    /** Only routes leaving by the device with index {@code index} (or with a path through it). */
     public RouteFilter withOif(int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("oif must be an ifindex >= 1, was " + index);
+        }
         return new RouteFilter(family, table, Optional.empty(), OptionalInt.of(index), protocol, type);
     }
 
+    /** This filter with device {@code dev} resolved to {@code index}, its name kept for printing. */
+    RouteFilter resolved(int index) {
+        return new RouteFilter(family, table, dev, OptionalInt.of(index), protocol, type);
+    }
+
+    /** Only routes of protocol {@code p} ({@code proto static}). */
     public RouteFilter withProtocol(RouteProtocol p) {
         return new RouteFilter(family, table, dev, oif, Optional.of(p), type);
     }
 
+    /** Only routes of type {@code t} ({@code type blackhole}). */
     public RouteFilter withType(RouteType t) {
         return new RouteFilter(family, table, dev, oif, protocol, Optional.of(t));
     }

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * @param gateway  RTA_GATEWAY, or RTA_VIA when of the other family
  * @param dev      the device by name (requests; resolved to an index before sending)
  * @param oif      rtnh_ifindex (decoded routes; or given directly)
- * @param weight   1..256 (rtnh_hops + 1)
+ * @param weight   1..256 (rtnh_hops + 1); 1 unless given
  * @param flags    rtnh_flags (RTNH_F_ONLINK = 4...)
  * @param encap    RTA_ENCAP_TYPE + RTA_ENCAP of this path
  * @param unknown  other attributes of the path, kept raw
@@ -78,7 +78,9 @@ public record RouteHop(Optional<InetAddress> gateway, Optional<String> dev, Opti
         } else {
             oif.ifPresent(i -> sb.append(" dev if").append(i));
         }
-        sb.append(" weight ").append(weight);
+        if (weight != 1) {
+            sb.append(" weight ").append(weight);
+        }
         if ((flags & 4) != 0) {
             sb.append(" onlink");
         }

@@ -1,6 +1,9 @@
 package io.github.netlink4j.rtnl;
 
+import io.github.netlink4j.core.wire.RawAttribute;
+
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -10,10 +13,12 @@ import java.util.TreeMap;
  * Route metrics, the contents of RTA_METRICS: RTAX_* values (include/uapi/linux/rtnetlink.h) and
  * which of them are locked ({@code mtu lock 1400}: RTAX_LOCK carries bit 1 << RTAX_MTU).
  *
- * @param values RTAX number (2..255, RTAX_LOCK excluded) to value
- * @param locked RTAX_LOCK: a bit mask of locked metrics
+ * @param values RTAX number (2..255, RTAX_LOCK excluded) to u32 value
+ * @param locked RTAX_LOCK: a bit mask of locked metrics (bit 1 << RTAX_*)
+ * @param other  metrics that are not a u32 (RTAX_CC_ALGO carries a string), kept raw and re-sent
+ *               byte for byte
  */
-public record RouteMetrics(Map<Integer, Integer> values, int locked) {
+public record RouteMetrics(Map<Integer, Integer> values, int locked, List<RawAttribute> other) {
     /** No metrics. */
     public static final RouteMetrics NONE = new RouteMetrics(Map.of(), 0);
 
@@ -40,10 +45,16 @@ public record RouteMetrics(Map<Integer, Integer> values, int locked) {
             copy.put(k, Objects.requireNonNull(v, "metric value"));
         });
         values = Collections.unmodifiableMap(copy);
+        other = List.copyOf(other);
+    }
+
+    /** Metrics without raw ones. */
+    public RouteMetrics(Map<Integer, Integer> values, int locked) {
+        this(values, locked, List.of());
     }
 
     public boolean isEmpty() {
-        return values.isEmpty() && locked == 0;
+        return values.isEmpty() && locked == 0 && other.isEmpty();
     }
 
     /** RTAX_MTU. */
@@ -52,15 +63,20 @@ public record RouteMetrics(Map<Integer, Integer> values, int locked) {
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
+    /** Whether RTAX_LOCK carries the bit of {@code metric}. */
     public boolean isLocked(int metric) {
-        return (locked & (1 << metric)) != 0;
+        return metric >= 0 && metric < 32 && (locked & (1 << metric)) != 0;
     }
 
     /** These metrics with {@code metric} set to {@code value}, locked or not. */
     public RouteMetrics with(int metric, int value, boolean lock) {
+        if (lock && metric > 31) {
+            throw new IllegalArgumentException("only metrics 2..31 can be locked (RTAX_LOCK is a u32 bit mask), was " + metric);
+        }
         TreeMap<Integer, Integer> m = new TreeMap<>(values);
         m.put(metric, value);
-        return new RouteMetrics(m, lock ? locked | (1 << metric) : locked & ~(1 << metric));
+        int bit = metric < 32 ? 1 << metric : 0;
+        return new RouteMetrics(m, lock ? locked | bit : locked & ~bit, other);
     }
 
     /** As ip writes them: {@code mtu lock 1400 advmss 1360}. */

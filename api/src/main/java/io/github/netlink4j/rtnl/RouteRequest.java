@@ -62,7 +62,7 @@ public record RouteRequest(RouteVerb verb, Route route) implements NetlinkReques
 
     @Override
     public String toString() {
-        return "ip route " + verb.word() + " " + route.toIpArgs();
+        return "ip " + (route.dst().isIpv4() ? "" : "-6 ") + "route " + verb.word() + " " + route.toIpArgs();
     }
 
     /** NLM_F_* of each verb, as ip sends them (include/uapi/linux/netlink.h). */

@@ -17,33 +17,58 @@ import java.util.OptionalLong;
  * Rule l3mdev = Rule.builder().l3mdev().priority(1000).build();
  * }</pre>
  *
+ * What a builder leaves out stays out of the record (action {@link RuleAction#UNSPEC}, table 0);
+ * an add request then fills in iproute2's defaults (ip/iprule.c, iprule_modify): action lookup
+ * (FR_ACT_TO_TBL), and table main unless the rule has a table, an action of its own or l3mdev.
+ * A delete sends only what is given, so it matches any value of what is left out.
+ *
  * @param family            AF_INET (default) or AF_INET6
- * @param priority          FRA_PRIORITY ({@code pref})
- * @param table             the table (fib_rule_hdr.table below 256, else FRA_TABLE); 0 when the action
- *                          needs none
- * @param action            FR_ACT_*; lookup (to_tbl) when a table is given
- * @param from              FRA_SRC
- * @param to                FRA_DST
+ * @param priority          FRA_PRIORITY ({@code pref}); the kernel picks one below the next rule when absent
+ * @param table             the table (fib_rule_hdr.table below 256, else FRA_TABLE); 0 when none is given
+ * @param action            fib_rule_hdr.action, FR_ACT_*; UNSPEC when none is given
+ * @param from              FRA_SRC + src_len
+ * @param to                FRA_DST + dst_len
  * @param tos               fib_rule_hdr.tos
- * @param iif               FRA_IIFNAME
- * @param oif               FRA_OIFNAME
+ * @param iif               FRA_IIFNAME ({@code iif NAME})
+ * @param oif               FRA_OIFNAME ({@code oif NAME})
  * @param fwmark            FRA_FWMARK
- * @param fwmask            FRA_FWMASK
+ * @param fwmask            FRA_FWMASK (the kernel reports none for 0xffffffff)
  * @param l3mdev            FRA_L3MDEV: look up the table of the VRF the packet is in
- * @param tunId             FRA_TUN_ID
+ * @param tunId             FRA_TUN_ID (be64)
  * @param suppressPrefixLen FRA_SUPPRESS_PREFIXLEN
+ * @param suppressIfgroup   FRA_SUPPRESS_IFGROUP
  * @param gotoPriority      FRA_GOTO
+ * @param protocol          FRA_PROTOCOL ({@code proto static})
  * @param flags             fib_rule_hdr.flags (FIB_RULE_INVERT = 2 for {@code not})
- * @param unknown           attributes this record does not model, kept raw
+ * @param unknown           attributes this record does not model, kept raw and re-sent byte for byte
  */
 public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAction action, Optional<InetPrefix> from,
                    Optional<InetPrefix> to, int tos, Optional<String> iif, Optional<String> oif, OptionalInt fwmark,
                    OptionalInt fwmask, boolean l3mdev, OptionalLong tunId, OptionalInt suppressPrefixLen,
-                   OptionalInt gotoPriority, int flags, List<RawAttribute> unknown) {
+                   OptionalInt suppressIfgroup, OptionalInt gotoPriority, Optional<RouteProtocol> protocol, int flags,
+                   List<RawAttribute> unknown) {
+    /** FIB_RULE_INVERT: the rule matches what its selectors do not ({@code not}). */
+    public static final int FLAG_INVERT = 2;
+
     public Rule {
         Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(iif, "iif");
+        Objects.requireNonNull(oif, "oif");
+        Objects.requireNonNull(fwmark, "fwmark");
+        Objects.requireNonNull(fwmask, "fwmask");
+        Objects.requireNonNull(tunId, "tunId");
+        Objects.requireNonNull(suppressPrefixLen, "suppressPrefixLen");
+        Objects.requireNonNull(suppressIfgroup, "suppressIfgroup");
+        Objects.requireNonNull(gotoPriority, "gotoPriority");
+        Objects.requireNonNull(protocol, "protocol");
         unknown = List.copyOf(unknown);
+        if (tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("tos must be in 0..255, was " + tos);
+        }
         for (Optional<InetPrefix> p : List.of(from, to)) {
             p.ifPresent(x -> {
                 if (!x.family().equals(family)) {
@@ -53,13 +78,46 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
         }
     }
 
+    /** Whether the rule is inverted ({@code not}). */
+    public boolean inverted() {
+        return (flags & FLAG_INVERT) != 0;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding every field of this rule. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.family = family;
+        b.priority = priority;
+        b.table = table;
+        b.action = action;
+        b.from = from;
+        b.to = to;
+        b.tos = tos;
+        b.iif = iif;
+        b.oif = oif;
+        b.fwmark = fwmark;
+        b.fwmask = fwmask;
+        b.l3mdev = l3mdev;
+        b.tunId = tunId;
+        b.suppress = suppressPrefixLen;
+        b.suppressIfgroup = suppressIfgroup;
+        b.gotoPriority = gotoPriority;
+        b.protocol = protocol;
+        b.flags = flags;
+        b.unknown = new java.util.ArrayList<>(unknown);
+        return b;
     }
 
     /** In ip's words, without verb: {@code from 10.0.0.0/8 lookup 100 pref 100}. */
     public String toIpArgs() {
         StringBuilder sb = new StringBuilder();
+        if (inverted()) {
+            sb.append(" not");
+        }
         from.ifPresent(p -> sb.append(" from ").append(p));
         to.ifPresent(p -> sb.append(" to ").append(p));
         if (tos != 0) {
@@ -75,15 +133,18 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
         if (l3mdev) {
             sb.append(" l3mdev");
         }
-        if (action.equals(RuleAction.TO_TBL) && table != 0) {
-            sb.append(" table ").append(table == Route.TABLE_MAIN ? "main" : Integer.toUnsignedString(table));
-        } else if (action.equals(RuleAction.GOTO)) {
+        if (action.equals(RuleAction.GOTO)) {
             gotoPriority.ifPresent(g -> sb.append(" goto ").append(Integer.toUnsignedString(g)));
         } else if (!action.equals(RuleAction.TO_TBL) && !action.equals(RuleAction.UNSPEC)) {
             sb.append(' ').append(action);
         }
+        if (table != 0) {
+            sb.append(" lookup ").append(Route.tableName(table));
+        }
         suppressPrefixLen.ifPresent(s -> sb.append(" suppress_prefixlength ").append(s));
+        suppressIfgroup.ifPresent(g -> sb.append(" suppress_ifgroup ").append(g));
         priority.ifPresent(p -> sb.append(" pref ").append(Integer.toUnsignedString(p)));
+        protocol.ifPresent(p -> sb.append(" proto ").append(p));
         return sb.toString().trim();
     }
 
@@ -108,24 +169,31 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
         private boolean l3mdev;
         private OptionalLong tunId = OptionalLong.empty();
         private OptionalInt suppress = OptionalInt.empty();
+        private OptionalInt suppressIfgroup = OptionalInt.empty();
         private OptionalInt gotoPriority = OptionalInt.empty();
+        private Optional<RouteProtocol> protocol = Optional.empty();
         private int flags;
+        private List<RawAttribute> unknown = new java.util.ArrayList<>();
 
         private Builder() {
         }
 
+        /** AF_INET or AF_INET6; by default the family of {@code from}/{@code to}, else AF_INET. */
         public Builder family(AddressFamily f) {
+            if (!f.equals(AddressFamily.INET) && !f.equals(AddressFamily.INET6)) {
+                throw new IllegalArgumentException("rule family must be inet or inet6, was " + f);
+            }
             this.family = f;
             return this;
         }
 
-        /** {@code pref N}. */
+        /** {@code pref N}, any u32 (0 is the local-table rule's). */
         public Builder priority(int p) {
             this.priority = OptionalInt.of(p);
             return this;
         }
 
-        /** {@code table N} (lookup): any u32 but 0. */
+        /** {@code lookup N}: any u32 but 0, unsigned. */
         public Builder table(int t) {
             if (t == 0) {
                 throw new IllegalArgumentException("table must be 1..4294967295, was 0");
@@ -185,6 +253,18 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
+        /** {@code suppress_ifgroup N}: ignore a lookup result whose device is in group N. */
+        public Builder suppressIfgroup(int group) {
+            this.suppressIfgroup = OptionalInt.of(group);
+            return this;
+        }
+
+        /** {@code proto NAME} (FRA_PROTOCOL): who installed the rule. */
+        public Builder protocol(RouteProtocol p) {
+            this.protocol = Optional.of(p);
+            return this;
+        }
+
         /** {@code suppress_prefixlength N}, 0..128. */
         public Builder suppressPrefixLength(int n) {
             if (n < 0 || n > 128) {
@@ -201,25 +281,36 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
-        /** {@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}. */
+        /** {@code blackhole}, {@code unreachable}, {@code prohibit}, {@code nop}; {@code goto} through {@link #gotoRule}. */
         public Builder action(RuleAction a) {
             this.action = a;
             return this;
         }
 
+        /** An attribute kept raw (an FRA_* this library does not model). */
+        public Builder unknown(RawAttribute a) {
+            this.unknown.add(java.util.Objects.requireNonNull(a, "attribute"));
+            return this;
+        }
+
         /** {@code not}: invert the match (FIB_RULE_INVERT). */
         public Builder not() {
-            this.flags |= 2;
+            this.flags |= FLAG_INVERT;
             return this;
         }
 
         public Rule build() {
             AddressFamily f = family != null ? family
                     : from.map(InetPrefix::family).orElse(to.map(InetPrefix::family).orElse(AddressFamily.INET));
-            RuleAction a = action != null ? action
-                    : (table != 0 || l3mdev) ? RuleAction.TO_TBL : RuleAction.UNSPEC;
-            return new Rule(f, priority, table, a, from, to, tos, iif, oif, fwmark, fwmask, l3mdev, tunId, suppress,
-                    gotoPriority, flags, List.of());
+            if (l3mdev && table != 0) {
+                throw new IllegalArgumentException("an l3mdev rule takes the VRF's table; table " + Integer.toUnsignedString(table)
+                        + " cannot be given with it");
+            }
+            if (action != null && action.equals(RuleAction.GOTO) && gotoPriority.isEmpty()) {
+                throw new IllegalArgumentException("a goto rule needs the priority to go to (gotoRule)");
+            }
+            return new Rule(f, priority, table, action != null ? action : RuleAction.UNSPEC, from, to, tos, iif, oif, fwmark,
+                    fwmask, l3mdev, tunId, suppress, suppressIfgroup, gotoPriority, protocol, flags, unknown);
         }
     }
 }

@@ -22,22 +22,34 @@ public final class Rules {
         this.channel = channel;
     }
 
-    /** {@code ip rule add}. */
+    /**
+     * {@code ip rule add}: action lookup and table main unless given (see {@link Rule}). EEXIST
+     * when an identical rule exists.
+     */
     public void add(Rule r) {
         channel.execute(new Request(true, r));
     }
 
-    /** {@code ip rule del}: deletes the first rule matching what is given. */
+    /**
+     * {@code ip rule del}: deletes the first rule matching what is given (a decoded rule deletes
+     * exactly itself). ENOENT when none matches.
+     */
     public void delete(Rule r) {
         channel.execute(new Request(false, r));
     }
 
-    /** The rules of {@code family} (AF_INET or AF_INET6), in priority order. */
+    /** The rules of {@code family} (AF_INET or AF_INET6), in priority order ({@code ip rule show}). */
     public List<Rule> list(AddressFamily family) {
+        if (!family.equals(AddressFamily.INET) && !family.equals(AddressFamily.INET6)) {
+            throw new IllegalArgumentException("rule family must be inet or inet6, was " + family);
+        }
         return channel.dumpAll(new Dump(family), m -> m.type() == RouteSchemas.RTM_NEWRULE ? RuleCodec.decode(m) : null);
     }
 
-    /** An RTM_NEWRULE / RTM_DELRULE request; toString is the ip command. */
+    /**
+     * An RTM_NEWRULE (add: NLM_F_CREATE | NLM_F_EXCL, as ip sends it) or RTM_DELRULE request;
+     * toString is the ip command.
+     */
     public record Request(boolean add, Rule rule) implements NetlinkRequest {
         @Override
         public int type() {
@@ -51,7 +63,7 @@ public final class Rules {
 
         @Override
         public void encode(MessageWriter w) {
-            RuleCodec.encode(w, rule);
+            RuleCodec.encode(w, rule, add);
         }
 
         @Override
@@ -76,6 +88,7 @@ public final class Rules {
         }
     }
 
+    /** RTM_GETRULE with NLM_F_DUMP: an empty fib_rule_hdr of the family, as ip sends it. */
     record Dump(AddressFamily family) implements NetlinkRequest {
         @Override
         public int type() {

@@ -64,8 +64,12 @@ class RouteMessageProperties {
     }
 
     static Arbitrary<RouteMetrics> metrics() {
+        // raw metrics: any RTAX number with a payload that is not a u32 (RTAX_CC_ALGO's string)
+        Arbitrary<RawAttribute> raw = Combinators.combine(Arbitraries.integers().between(1, 20),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(12).filter(b -> b.length != 4))
+                .as((t, b) -> new RawAttribute(t, ByteString.of(b)));
         return Combinators.combine(Arbitraries.maps(Arbitraries.integers().between(2, 20), Arbitraries.integers()).ofMaxSize(3),
-                Arbitraries.integers()).as(RouteMetrics::new);
+                Arbitraries.integers(), raw.list().ofMaxSize(2)).as(RouteMetrics::new);
     }
 
     static Arbitrary<RouteHop> hop(boolean v4) {
@@ -125,13 +129,13 @@ class RouteMessageProperties {
                 optInt(Arbitraries.integers().between(1, Integer.MAX_VALUE)), Arbitraries.integers().between(0, 255),
                 Arbitraries.of(true, false), encap(), Arbitraries.integers().between(0, 255), unknown(13, 40))
                 .as((id, gw, oif, fl, fdb, e, proto, u) -> new Nexthop(id, v4 ? AddressFamily.INET : AddressFamily.INET6, gw,
-                        Optional.empty(), oif, false, fl, List.of(), OptionalInt.empty(), fdb, e, proto, u)));
+                        Optional.empty(), oif, false, fl, List.of(), OptionalInt.empty(), fdb, e, RouteProtocol.of(proto), u)));
         Arbitrary<Nexthop> group = Combinators.combine(Arbitraries.integers().filter(i -> i != 0),
                 Combinators.combine(Arbitraries.integers().filter(i -> i != 0), Arbitraries.integers().between(1, 256))
                         .as(Nexthop.Member::new).list().ofMinSize(1).ofMaxSize(4),
                 optInt(Arbitraries.integers().between(0, 1)))
                 .as((id, members, gt) -> new Nexthop(id, AddressFamily.UNSPEC, Optional.empty(), Optional.empty(),
-                        OptionalInt.empty(), false, 0, members, gt, false, Optional.empty(), 0, List.of()));
+                        OptionalInt.empty(), false, 0, members, gt, false, Optional.empty(), RouteProtocol.UNSPEC, List.of()));
         return Arbitraries.oneOf(single, group);
     }
 
@@ -149,14 +153,22 @@ class RouteMessageProperties {
                 opt(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(15)))
                 .as((prio, table, action, from, to, tos, iif, oif) -> new Rule(v4 ? AddressFamily.INET : AddressFamily.INET6,
                         OptionalInt.of(prio), table, action, from, to, tos, iif, oif, OptionalInt.empty(), OptionalInt.empty(),
-                        false, OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), 0, List.of()))
+                        false, OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                        Optional.empty(), 0, List.of()))
                 .flatMap(r -> Combinators.combine(optInt(Arbitraries.integers()),
                         optInt(Arbitraries.integers().filter(i -> i != -1)), Arbitraries.of(true, false),
                         Arbitraries.longs().optional(0.5), optInt(Arbitraries.integers().filter(i -> i != -1)),
-                        optInt(Arbitraries.integers()), Arbitraries.integers().between(0, Integer.MAX_VALUE), unknown(22, 40))
-                        .as((mark, mask, l3, tun, sup, go, fl, u) -> new Rule(r.family(), r.priority(), r.table(), r.action(),
-                                r.from(), r.to(), r.tos(), r.iif(), r.oif(), mark, mark.isPresent() ? mask : OptionalInt.empty(),
-                                l3, tun.map(OptionalLong::of).orElse(OptionalLong.empty()), sup, go, fl, u))));
+                        optInt(Arbitraries.integers().filter(i -> i != -1)), optInt(Arbitraries.integers()),
+                        Arbitraries.integers().between(0, Integer.MAX_VALUE))
+                        .as((mark, mask, l3, tun, sup, supGroup, go, fl) -> new Rule(r.family(), r.priority(), r.table(),
+                                r.action(), r.from(), r.to(), r.tos(), r.iif(), r.oif(), mark,
+                                mark.isPresent() ? mask : OptionalInt.empty(), l3,
+                                tun.map(OptionalLong::of).orElse(OptionalLong.empty()), sup, supGroup, go, Optional.empty(), fl,
+                                List.of())))
+                .flatMap(r -> Combinators.combine(opt(Arbitraries.integers().between(0, 255).map(RouteProtocol::of)),
+                        unknown(23, 40)).as((proto, u) -> new Rule(r.family(), r.priority(), r.table(), r.action(), r.from(),
+                        r.to(), r.tos(), r.iif(), r.oif(), r.fwmark(), r.fwmask(), r.l3mdev(), r.tunId(),
+                        r.suppressPrefixLen(), r.suppressIfgroup(), r.gotoPriority(), proto, r.flags(), u))));
     }
 
     @Property(tries = 2000)

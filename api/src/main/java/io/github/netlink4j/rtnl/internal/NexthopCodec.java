@@ -9,6 +9,7 @@ import io.github.netlink4j.core.wire.RawAttribute;
 import io.github.netlink4j.rtnl.AddressFamily;
 import io.github.netlink4j.rtnl.Nexthop;
 import io.github.netlink4j.rtnl.RouteEncap;
+import io.github.netlink4j.rtnl.RouteProtocol;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -35,42 +36,60 @@ public final class NexthopCodec {
         return n.encap().map(e -> NHA.withNested(NHA_ENCAP, e.schema())).orElse(NHA);
     }
 
-    /** A full nexthop (RTM_NEWNEXTHOP). */
+    /**
+     * A full nexthop (RTM_NEWNEXTHOP).
+     * <pre>
+     * nhmsg { family, scope 0, protocol, resvd; u32 flags }
+     * NHA_ID
+     * NHA_GROUP        struct nexthop_grp { u32 id; u8 weight - 1; u8 resvd1; u16 resvd2; } ...
+     * NHA_GROUP_TYPE   u16
+     * NHA_BLACKHOLE    flag
+     * NHA_ENCAP        (NLA_F_NESTED) the encap's attributes
+     * NHA_ENCAP_TYPE   u16
+     * NHA_GATEWAY, NHA_OIF, NHA_FDB (flag), unknown...
+     * </pre>
+     */
     public static void encode(MessageWriter w, Nexthop n) {
-        w.putU8(n.family().number()).putU8(0).putU8(n.protocol()).putU8(0).putU32(n.flags());
-        w.put(NHA_ID, n.id());
-        if (!n.group().isEmpty()) {
+        w.putU8(n.family().number()).putU8(0).putU8(n.protocol().number()).putU8(0).putU32(n.flags());
+        w.putU32Attr(NHA_ID, n.id());
+        List<Nexthop.Member> group = n.group();
+        if (!group.isEmpty()) {
             int s = w.beginAttribute(NHA_GROUP.type());
-            for (Nexthop.Member m : n.group()) {
-                // struct nexthop_grp { __u32 id; __u8 weight; __u8 resvd1; __u16 resvd2; }
+            for (int i = 0, size = group.size(); i < size; i++) {
+                Nexthop.Member m = group.get(i);
                 w.putU32(m.id()).putU8(m.weight() - 1).putU8(0).putU16(0);
             }
             w.endNested(s);
         }
-        n.groupType().ifPresent(t -> w.put(NHA_GROUP_TYPE, t));
+        if (n.groupType().isPresent()) {
+            RtCodecs.putU16(w, NHA_GROUP_TYPE, n.groupType().getAsInt());
+        }
         if (n.blackhole()) {
             w.putFlag(NHA_BLACKHOLE);
         }
-        n.encap().ifPresent(e -> {
+        if (n.encap().isPresent()) {
+            RouteEncap e = n.encap().get();
             int s = w.beginNested(NHA_ENCAP);
             e.encode(w);
             w.endNested(s);
-            w.put(NHA_ENCAP_TYPE, e.encapType());
-        });
-        n.gateway().ifPresent(g -> w.put(NHA_GATEWAY, g));
-        n.oif().ifPresent(o -> w.put(NHA_OIF, o));
+            RtCodecs.putU16(w, NHA_ENCAP_TYPE, e.encapType());
+        }
+        if (n.gateway().isPresent()) {
+            w.put(NHA_GATEWAY, n.gateway().get());
+        }
+        if (n.oif().isPresent()) {
+            w.putU32Attr(NHA_OIF, n.oif().getAsInt());
+        }
         if (n.fdb()) {
             w.putFlag(NHA_FDB);
         }
-        for (RawAttribute a : n.unknown()) {
-            a.writeTo(w);
-        }
+        RtCodecs.putAll(w, n.unknown());
     }
 
     /** A delete or get by id: an empty nhmsg and NHA_ID. */
     public static void encodeId(MessageWriter w, int id) {
         w.putU8(0).putU8(0).putU8(0).putU8(0).putU32(0);
-        w.put(NHA_ID, id);
+        w.putU32Attr(NHA_ID, id);
     }
 
     public static Nexthop decode(MessageReader m) {
@@ -88,7 +107,7 @@ public final class NexthopCodec {
         ByteBuffer b = m.buffer();
         int p = m.payloadOffset();
         AddressFamily family = AddressFamily.of(b.get(p) & 0xff);
-        int protocol = b.get(p + 2) & 0xff;
+        RouteProtocol protocol = RouteProtocol.of(b.get(p + 2) & 0xff);
         int flags = b.getInt(p + 4);
         int id = 0;
         Optional<InetAddress> gateway = Optional.empty();
@@ -103,8 +122,8 @@ public final class NexthopCodec {
         AttrReader r = m.attributes(NHMSG_LEN, NHA);
         while (r.next()) {
             switch (r.type()) {
-                case 1 -> id = r.u32();
-                case 2 -> {
+                case 1 -> id = r.u32();                          // NHA_ID
+                case 2 -> {                                      // NHA_GROUP
                     int pos = r.payloadOffset();
                     int end = pos + r.payloadLength();
                     if (r.payloadLength() % 8 != 0) {
@@ -114,13 +133,13 @@ public final class NexthopCodec {
                         group.add(new Nexthop.Member(b.getInt(pos), (b.get(pos + 4) & 0xff) + 1));
                     }
                 }
-                case 3 -> groupType = OptionalInt.of(r.u16());
-                case 4 -> blackhole = r.get(NHA_BLACKHOLE);
-                case 5 -> oif = OptionalInt.of(r.u32());
-                case 6 -> gateway = Optional.of(r.inet());
-                case 7 -> encapType = r.u16();
-                case 8 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN;
-                case 11 -> fdb = r.get(NHA_FDB);
+                case 3 -> groupType = OptionalInt.of(r.u16());   // NHA_GROUP_TYPE
+                case 4 -> blackhole = r.get(NHA_BLACKHOLE);      // NHA_BLACKHOLE
+                case 5 -> oif = OptionalInt.of(r.u32());         // NHA_OIF
+                case 6 -> gateway = Optional.of(r.inet());       // NHA_GATEWAY
+                case 7 -> encapType = r.u16();                   // NHA_ENCAP_TYPE
+                case 8 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN; // NHA_ENCAP
+                case 11 -> fdb = r.get(NHA_FDB);                 // NHA_FDB
                 default -> unknown.add(r.raw());
             }
         }

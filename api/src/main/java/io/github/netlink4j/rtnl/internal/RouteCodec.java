@@ -21,6 +21,7 @@ import io.github.netlink4j.rtnl.RouteMetrics;
 import io.github.netlink4j.rtnl.RouteProtocol;
 import io.github.netlink4j.rtnl.RouteScope;
 import io.github.netlink4j.rtnl.RouteType;
+import io.github.netlink4j.rtnl.RouteVerb;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -57,53 +58,68 @@ public final class RouteCodec {
 
     /**
      * Writes struct rtmsg and the attributes of {@code r}; {@code oif} (and each hop's) must be
-     * resolved already.
+     * resolved already. Nothing is allocated beyond what the addresses themselves copy.
      */
     public static void encode(MessageWriter w, Route r, Verb verb) {
         AddressFamily family = r.family();
         boolean del = verb == Verb.DELETE;
+        // struct rtmsg { family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags }
         w.putU8(family.number());
         w.putU8(r.dst().length());
-        w.putU8(r.src().map(InetPrefix::length).orElse(0));
+        w.putU8(r.src().isPresent() ? r.src().get().length() : 0);
         w.putU8(r.tos());
         w.putU8(Integer.compareUnsigned(r.table(), 256) < 0 ? r.table() : RT_TABLE_UNSPEC);
-        w.putU8(r.protocol().map(RouteProtocol::number).orElse(del ? 0 : RouteProtocol.BOOT.number()));
-        w.putU8(r.scope().map(RouteScope::number).orElse(del ? RouteScope.NOWHERE.number() : r.effectiveScope().number()));
-        w.putU8(r.type().map(RouteType::number).orElse(del ? RouteType.UNSPEC.number() : RouteType.UNICAST.number()));
+        w.putU8(r.protocol().isPresent() ? r.protocol().get().number() : del ? 0 : RouteProtocol.BOOT.number());
+        w.putU8(r.effectiveScope(del ? RouteVerb.DELETE : RouteVerb.ADD).number());
+        w.putU8(r.type().isPresent() ? r.type().get().number() : del ? RouteType.UNSPEC.number() : RouteType.UNICAST.number());
         w.putU32(r.flags());
         if (r.dst().length() > 0) {
             w.put(RTA_DST, r.dst().address());
         }
-        r.src().ifPresent(s -> w.put(RTA_SRC, s.address()));
-        r.gateway().ifPresent(g -> putGateway(w, family, g));
-        if (Integer.compareUnsigned(r.table(), 256) >= 0) {
-            w.put(RTA_TABLE, r.table());
+        if (r.src().isPresent()) {
+            w.put(RTA_SRC, r.src().get().address());
         }
-        r.priority().ifPresent(p -> w.put(RTA_PRIORITY, p));
-        r.prefsrc().ifPresent(p -> w.put(RTA_PREFSRC, p));
-        r.encap().ifPresent(e -> putEncap(w, e));
-        r.nhid().ifPresent(n -> w.put(RTA_NH_ID, n));
+        if (r.gateway().isPresent()) {
+            putGateway(w, family, r.gateway().get());
+        }
+        if (Integer.compareUnsigned(r.table(), 256) >= 0) {
+            w.putU32Attr(RTA_TABLE, r.table());
+        }
+        if (r.priority().isPresent()) {
+            w.putU32Attr(RTA_PRIORITY, r.priority().getAsInt());
+        }
+        if (r.prefsrc().isPresent()) {
+            w.put(RTA_PREFSRC, r.prefsrc().get());
+        }
+        if (r.encap().isPresent()) {
+            putEncap(w, r.encap().get());
+        }
+        if (r.nhid().isPresent()) {
+            w.putU32Attr(RTA_NH_ID, r.nhid().getAsInt());
+        }
         if (!r.nexthops().isEmpty()) {
             putMultipath(w, family, r.nexthops());
         }
-        r.oif().ifPresent(o -> w.put(RTA_OIF, o));
+        if (r.oif().isPresent()) {
+            w.putU32Attr(RTA_OIF, r.oif().getAsInt());
+        }
         if (!r.metrics().isEmpty()) {
             putMetrics(w, r.metrics());
         }
-        for (RawAttribute a : r.unknown()) {
-            a.writeTo(w);
-        }
+        RtCodecs.putAll(w, r.unknown());
     }
 
+    /** RTA_GATEWAY, or RTA_VIA when the gateway is of the other family. */
     static void putGateway(MessageWriter w, AddressFamily family, InetAddress g) {
-        if (AddressFamily.of(g).equals(family)) {
+        AddressFamily gf = AddressFamily.of(g);
+        if (gf.equals(family)) {
             w.put(RTA_GATEWAY, g);
         } else {
             // struct rtvia { __kernel_sa_family_t rtvia_family; __u8 rtvia_addr[0]; }
-            byte[] a = g.getAddress();
-            ByteBuffer via = ByteBuffer.allocate(2 + a.length).order(java.nio.ByteOrder.nativeOrder());
-            via.putShort((short) AddressFamily.of(g).number()).put(a);
-            w.put(RTA_VIA, ByteString.of(via.array()));
+            int s = w.beginAttribute(RTA_VIA.type());
+            w.putU16(gf.number());
+            w.putBytes(g.getAddress());
+            w.endNested(s);
         }
     }
 
@@ -118,7 +134,7 @@ public final class RouteCodec {
         int s = w.beginNested(RTA_ENCAP);
         e.encode(w);
         w.endNested(s);
-        w.put(RTA_ENCAP_TYPE, e.encapType());
+        RtCodecs.putU16(w, RTA_ENCAP_TYPE, e.encapType());
     }
 
     /**
@@ -126,6 +142,7 @@ public final class RouteCodec {
      * <pre>
      * RTA_METRICS
      *   RTAX_MTU 1400 ... (ascending)
+     *   other RTAX_* kept raw (RTAX_CC_ALGO)
      *   RTAX_LOCK bitmask (last)
      * </pre>
      */
@@ -134,8 +151,9 @@ public final class RouteCodec {
         for (Map.Entry<Integer, Integer> e : m.values().entrySet()) {
             w.putU16(8).putU16(e.getKey()).putU32(e.getValue());
         }
+        RtCodecs.putAll(w, m.other());
         if (m.locked() != 0) {
-            w.put(RTAX_LOCK, m.locked());
+            w.putU32Attr(RTAX_LOCK, m.locked());
         }
         w.endNested(s);
     }
@@ -146,20 +164,24 @@ public final class RouteCodec {
      * RTA_MULTIPATH
      *   struct rtnexthop { u16 rtnh_len; u8 rtnh_flags; u8 rtnh_hops (weight - 1); s32 rtnh_ifindex; }
      *     RTA_GATEWAY | RTA_VIA
-     *     RTA_ENCAP + RTA_ENCAP_TYPE
+     *     RTA_ENCAP (NLA_F_NESTED)
+     *     RTA_ENCAP_TYPE
      *   struct rtnexthop ...
      * </pre>
      */
     static void putMultipath(MessageWriter w, AddressFamily family, List<RouteHop> hops) {
         int s = w.beginAttribute(RTA_MULTIPATH.type());
-        for (RouteHop h : hops) {
+        for (int i = 0, n = hops.size(); i < n; i++) {
+            RouteHop h = hops.get(i);
             int start = w.position();
-            w.putU16(0).putU8(h.flags()).putU8(h.weight() - 1).putU32(h.oif().orElse(0));
-            h.gateway().ifPresent(g -> putGateway(w, family, g));
-            h.encap().ifPresent(e -> putEncap(w, e));
-            for (RawAttribute a : h.unknown()) {
-                a.writeTo(w);
+            w.putU16(0).putU8(h.flags()).putU8(h.weight() - 1).putU32(h.oif().isPresent() ? h.oif().getAsInt() : 0);
+            if (h.gateway().isPresent()) {
+                putGateway(w, family, h.gateway().get());
             }
+            if (h.encap().isPresent()) {
+                putEncap(w, h.encap().get());
+            }
+            RtCodecs.putAll(w, h.unknown());
             w.buffer().putShort(start, (short) (w.position() - start));
         }
         w.endNested(s);
@@ -215,19 +237,19 @@ public final class RouteCodec {
         AttrReader r = m.attributes(RTMSG_LEN, RTA);
         while (r.next()) {
             switch (r.type()) {
-                case 1 -> dst = addr(r, family);
-                case 2 -> src = addr(r, family);
-                case 4 -> oif = OptionalInt.of(r.u32());
-                case 5 -> gateway = Optional.of(addr(r, family));
-                case 6 -> priority = OptionalInt.of(r.u32());
-                case 7 -> prefsrc = Optional.of(addr(r, family));
-                case 8 -> metrics = decodeMetrics(r.nested(RTAX));
-                case 9 -> hops = decodeMultipath(r, family);
-                case 15 -> table = r.u32();
-                case 18 -> gateway = Optional.of(via(r));
-                case 21 -> encapType = r.u16();
-                case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN;
-                case 30 -> nhid = OptionalInt.of(r.u32());
+                case 1 -> dst = addr(r, family);                    // RTA_DST
+                case 2 -> src = addr(r, family);                    // RTA_SRC
+                case 4 -> oif = OptionalInt.of(r.u32());            // RTA_OIF
+                case 5 -> gateway = Optional.of(addr(r, family));   // RTA_GATEWAY
+                case 6 -> priority = OptionalInt.of(r.u32());       // RTA_PRIORITY
+                case 7 -> prefsrc = Optional.of(addr(r, family));   // RTA_PREFSRC
+                case 8 -> metrics = decodeMetrics(r.nested(RTAX));  // RTA_METRICS
+                case 9 -> hops = decodeMultipath(r, family);        // RTA_MULTIPATH
+                case 15 -> table = r.u32();                         // RTA_TABLE
+                case 18 -> gateway = Optional.of(via(r));           // RTA_VIA
+                case 21 -> encapType = r.u16();                     // RTA_ENCAP_TYPE
+                case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN; // RTA_ENCAP
+                case 30 -> nhid = OptionalInt.of(r.u32());          // RTA_NH_ID
                 default -> unknown.add(r.raw());
             }
         }
@@ -264,17 +286,21 @@ public final class RouteCodec {
         return Inet.of(a);
     }
 
+    /** RTAX_LOCK and the u32 metrics; anything else (RTAX_CC_ALGO's string, odd sizes) is kept raw. */
     static RouteMetrics decodeMetrics(AttrReader r) {
         TreeMap<Integer, Integer> values = new TreeMap<>();
         int locked = 0;
+        List<RawAttribute> other = new ArrayList<>();
         while (r.next()) {
-            if (r.type() == 1) {
+            if (r.type() == 1 && r.payloadLength() == 4) {
                 locked = r.u32();
-            } else if (r.type() >= 2 && r.payloadLength() == 4) {
+            } else if (r.type() >= 2 && r.payloadLength() == 4 && !values.containsKey(r.type())) {
                 values.put(r.type(), r.u32());
+            } else {
+                other.add(r.raw());
             }
         }
-        return new RouteMetrics(values, locked);
+        return new RouteMetrics(values, locked, other);
     }
 
     static RouteEncap decodeEncap(ByteBuffer b, int attrAt, int type, AttrReader context) {
