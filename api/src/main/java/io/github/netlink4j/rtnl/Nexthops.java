@@ -106,7 +106,7 @@ public final class Nexthops {
 
         @Override
         public void encode(MessageWriter w) {
-            NexthopCodec.encode(w, nexthop);
+            NexthopCodec.encodeRequest(w, nexthop);
         }
 
         @Override

@@ -39,7 +39,9 @@ import java.util.OptionalInt;
  * @param priority RTA_PRIORITY ({@code metric})
  * @param metrics  RTA_METRICS
  * @param nexthops RTA_MULTIPATH paths
- * @param nhid     RTA_NH_ID: the nexthop object the route uses
+ * @param nhid     RTA_NH_ID: the nexthop object the route uses. A request then sends neither gateway,
+ *                 device, paths nor encap: on decoded routes those are what the kernel reports of the
+ *                 nexthop object (net.ipv4.nexthop_compat_mode), for information
  * @param encap    RTA_ENCAP_TYPE + RTA_ENCAP
  * @param unknown  attributes this record does not model, kept raw and re-sent byte for byte
  */
@@ -129,6 +131,8 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         b.metrics = metrics;
         b.nexthops = new ArrayList<>(nexthops);
         b.nhid = nhid;
+        b.nexthopInfo = nhid.isPresent() && (gateway.isPresent() || oif.isPresent() || !nexthops.isEmpty()
+                || encap.isPresent());
         b.encap = encap;
         b.unknown = new ArrayList<>(unknown);
         return b;
@@ -212,13 +216,17 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         if (tos != 0) {
             sb.append(" tos 0x").append(Integer.toHexString(tos));
         }
-        gateway.ifPresent(g -> sb.append(" via ")
-                .append(AddressFamily.of(g).equals(family()) ? "" : AddressFamily.of(g) + " ")
-                .append(Inet.format(g)));
-        if (dev.isPresent()) {
-            sb.append(" dev ").append(dev.get());
-        } else {
-            oif.ifPresent(i -> sb.append(" dev if").append(i));
+        // with nhid, gateway, device, paths and encap belong to the nexthop object: ip takes none of them
+        boolean direct = nhid.isEmpty();
+        if (direct) {
+            gateway.ifPresent(g -> sb.append(" via ")
+                    .append(AddressFamily.of(g).equals(family()) ? "" : AddressFamily.of(g) + " ")
+                    .append(Inet.format(g)));
+            if (dev.isPresent()) {
+                sb.append(" dev ").append(dev.get());
+            } else {
+                oif.ifPresent(i -> sb.append(" dev if").append(i));
+            }
         }
         // the table ip picks for the type when none is given is left out, as an operator would
         int impliedTable = type.isPresent() && localTableType(type.get()) ? TABLE_LOCAL : TABLE_MAIN;
@@ -237,11 +245,13 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         if ((flags & FLAG_ONLINK) != 0) {
             sb.append(" onlink");
         }
-        encap.ifPresent(e -> sb.append(' ').append(e.toIpArgs()));
-        nhid.ifPresent(n -> sb.append(" nhid ").append(Integer.toUnsignedString(n)));
-        for (RouteHop h : nexthops) {
-            sb.append(' ').append(h.toIpArgs(family()));
+        if (direct) {
+            encap.ifPresent(e -> sb.append(' ').append(e.toIpArgs()));
+            for (RouteHop h : nexthops) {
+                sb.append(' ').append(h.toIpArgs(family()));
+            }
         }
+        nhid.ifPresent(n -> sb.append(" nhid ").append(Integer.toUnsignedString(n)));
         return sb.toString();
     }
 
@@ -269,6 +279,8 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         private RouteMetrics metrics = RouteMetrics.NONE;
         private List<RouteHop> nexthops = new ArrayList<>();
         private OptionalInt nhid = OptionalInt.empty();
+        /** The record had nhid and what the kernel reports of its nexthop object alongside. */
+        private boolean nexthopInfo;
         private Optional<RouteEncap> encap = Optional.empty();
         private List<RawAttribute> unknown = new ArrayList<>();
 
@@ -442,8 +454,9 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         }
 
         public Route build() {
-            // (the kernel reports the nexthop's gateway and encap on such routes; only requests are checked)
-            if (nhid.isPresent() && (gateway.isPresent() || !nexthops.isEmpty() || encap.isPresent())) {
+            // (a decoded route carries what the kernel reports of its nexthop object: kept, not sent)
+            if (nhid.isPresent() && !nexthopInfo && (gateway.isPresent() || dev.isPresent() || oif.isPresent()
+                    || !nexthops.isEmpty() || encap.isPresent())) {
                 throw new IllegalArgumentException("a route with nhid " + Integer.toUnsignedString(nhid.getAsInt())
                         + " takes gateway, device and encap from the nexthop object: " + dst);
             }

@@ -91,6 +91,22 @@ class NexthopsRulesKernelTest {
                     Oracle.ipJson(ns.name(), "-d", "nexthop", "show", "id", "1").get(0), names);
             assertEquals("10.0.0.4", Oracle.ipJson(ns.name(), "nexthop", "show", "id", "1").get(0).path("gateway").asText());
 
+            // a dumped nhid route (which reports its nexthop's gateway and device) re-adds and deletes
+            // itself: only the nexthop id is sent
+            Route viaGroup = rt.routes().list(RouteFilter.table(100)).stream()
+                    .filter(r -> r.dst().toString().equals("10.9.0.0/16")).findFirst().orElseThrow();
+            assertEquals(2, viaGroup.nexthops().size(), viaGroup.toString());
+            assertEquals("10.9.0.0/16 table 100 nhid 10", viaGroup.toIpArgs());
+            Route copy = viaGroup.toBuilder().table(101).build();
+            rt.routes().add(copy);
+            assertEquals(10, RoutesKernelTest.only(Oracle.ipJson(ns.name(), "route", "show", "table", "101"), "10.9.0.0/16")
+                    .path("nhid").asInt());
+            rt.routes().delete(rt.routes().list(RouteFilter.table(101)).get(0));
+            rt.routes().delete(viaGroup);
+            assertTrue(Oracle.ipJson(ns.name(), "route", "show", "table", "100").findValues("dst").stream()
+                    .noneMatch(d -> d.asText().equals("10.9.0.0/16")));
+            assertEquals(0, Oracle.ipJson(ns.name(), "route", "show", "table", "101").size());
+
             // deleting a nexthop takes the routes using it along
             rt.nexthops().delete(5);
             assertTrue(Oracle.ipJson(ns.name(), "route", "show", "table", "100").findValues("dst").stream()

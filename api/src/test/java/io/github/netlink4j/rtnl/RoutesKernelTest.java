@@ -297,6 +297,37 @@ class RoutesKernelTest {
     }
 
     @Test
+    void routesListedWhileTheirLinkIsDownCanBeSentBack() {
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.routes().add(Route.to("10.50.0.0/16").via("10.0.0.2").dev("veth0").table(100).build());
+            rt.routes().add(Route.to("10.51.0.0/16").table(100)
+                    .nexthop(RouteHop.via("10.0.0.2").withDev("veth0")).nexthop(RouteHop.via("10.0.0.3").withDev("veth0")).build());
+            // a nexthop given the state flags the kernel reports (dead, linkdown) is added all the same
+            rt.nexthops().add(Nexthop.id(1).via("10.0.0.2").dev("veth0").flags(1 | 16).build());
+            assertEquals(1, Oracle.ipJson(ns.name(), "nexthop", "show").size());
+            Cmd.ip(ns.name(), "link", "set", "veth1", "down"); // veth0 loses its carrier
+            Route down = only1(rt.routes().list(RouteFilter.table(100)), "10.50.0.0/16");
+            Route mpDown = only1(rt.routes().list(RouteFilter.table(100)), "10.51.0.0/16");
+            assertTrue(RouteOracle.flagSet(only(Oracle.ipJson(ns.name(), "route", "show", "table", "100"), "10.50.0.0/16"))
+                    .contains("linkdown"));
+            assertEquals(16, down.flags() & 16, down.toString()); // RTNH_F_LINKDOWN as the kernel reports it
+            assertEquals(16, mpDown.nexthops().get(0).flags() & 16, mpDown.toString());
+            // the kernel refuses RTNH_F_LINKDOWN in a request: it is not sent back
+            rt.routes().add(down.toBuilder().table(101).build());
+            rt.routes().add(mpDown.toBuilder().table(101).build());
+            assertEquals(2, Oracle.ipJson(ns.name(), "route", "show", "table", "101").size());
+            // (the kernel drops nexthop objects whose link goes down)
+            assertEquals(0, Oracle.ipJson(ns.name(), "nexthop", "show").size());
+        }
+    }
+
+    static Route only1(List<Route> routes, String dst) {
+        List<Route> found = routes.stream().filter(r -> r.dst().toString().equals(dst)).toList();
+        assertEquals(1, found.size(), routes.toString());
+        return found.get(0);
+    }
+
+    @Test
     void tenThousandRoutesInOnePipelineReportExactlyTheBadOnes() {
         try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
             List<Route> routes = new ArrayList<>();

@@ -50,7 +50,20 @@ public final class NexthopCodec {
      * </pre>
      */
     public static void encode(MessageWriter w, Nexthop n) {
-        w.putU8(n.family().number()).putU8(0).putU8(n.protocol().number()).putU8(0).putU32(n.flags());
+        encode(w, n, ~0);
+    }
+
+    /**
+     * An add or replace request: as {@link #encode(MessageWriter, Nexthop)} without the state flags
+     * the kernel reports and refuses in requests (RTNH_F_DEAD, RTNH_F_LINKDOWN), so that a listed
+     * nexthop can be sent back.
+     */
+    public static void encodeRequest(MessageWriter w, Nexthop n) {
+        encode(w, n, ~RouteCodec.KERNEL_STATE_FLAGS);
+    }
+
+    private static void encode(MessageWriter w, Nexthop n, int keepFlags) {
+        w.putU8(n.family().number()).putU8(0).putU8(n.protocol().number()).putU8(0).putU32(n.flags() & keepFlags);
         w.putU32Attr(NHA_ID, n.id());
         List<Nexthop.Member> group = n.group();
         if (!group.isEmpty()) {

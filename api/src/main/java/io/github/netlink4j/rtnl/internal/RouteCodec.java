@@ -48,8 +48,16 @@ public final class RouteCodec {
     private RouteCodec() {
     }
 
-    /** What a request does with the route. */
-    public enum Verb { NEW, DELETE }
+    /**
+     * How a route is written: {@code NEW} for add/replace/append/change requests (absent fields take
+     * iproute2's defaults; the state flags the kernel reports, RTNH_F_DEAD and RTNH_F_LINKDOWN, which
+     * it refuses in requests, are left out), {@code DELETE} (absent fields match any), {@code AS_IS}
+     * (as NEW, every flag kept: notifications, round trips).
+     */
+    public enum Verb { NEW, DELETE, AS_IS }
+
+    /** rtm_flags / rtnh_flags the kernel sets and refuses to be given: RTNH_F_DEAD | RTNH_F_LINKDOWN. */
+    static final int KERNEL_STATE_FLAGS = RTNH_F_DEAD | RTNH_F_LINKDOWN;
 
     /** The schema a request uses to name attributes, with RTA_ENCAP resolved to the encap's own. */
     public static AttrSchema schemaFor(Route r) {
@@ -72,14 +80,18 @@ public final class RouteCodec {
         w.putU8(r.protocol().isPresent() ? r.protocol().get().number() : del ? 0 : RouteProtocol.BOOT.number());
         w.putU8(r.effectiveScope(del ? RouteVerb.DELETE : RouteVerb.ADD).number());
         w.putU8(r.type().isPresent() ? r.type().get().number() : del ? RouteType.UNSPEC.number() : RouteType.UNICAST.number());
-        w.putU32(r.flags());
+        int keep = verb == Verb.NEW ? ~KERNEL_STATE_FLAGS : ~0;
+        w.putU32(r.flags() & keep);
         if (r.dst().length() > 0) {
             w.put(RTA_DST, r.dst().address());
         }
         if (r.src().isPresent()) {
             w.put(RTA_SRC, r.src().get().address());
         }
-        if (r.gateway().isPresent()) {
+        // with RTA_NH_ID the nexthop object says it all: the kernel refuses a gateway, device, paths
+        // or encap beside it (decoded routes carry them as reported, net.ipv4.nexthop_compat_mode)
+        boolean direct = r.nhid().isEmpty();
+        if (direct && r.gateway().isPresent()) {
             putGateway(w, family, r.gateway().get());
         }
         if (Integer.compareUnsigned(r.table(), 256) >= 0) {
@@ -91,16 +103,16 @@ public final class RouteCodec {
         if (r.prefsrc().isPresent()) {
             w.put(RTA_PREFSRC, r.prefsrc().get());
         }
-        if (r.encap().isPresent()) {
+        if (direct && r.encap().isPresent()) {
             putEncap(w, r.encap().get());
         }
         if (r.nhid().isPresent()) {
             w.putU32Attr(RTA_NH_ID, r.nhid().getAsInt());
         }
-        if (!r.nexthops().isEmpty()) {
-            putMultipath(w, family, r.nexthops());
+        if (direct && !r.nexthops().isEmpty()) {
+            putMultipath(w, family, r.nexthops(), keep);
         }
-        if (r.oif().isPresent()) {
+        if (direct && r.oif().isPresent()) {
             w.putU32Attr(RTA_OIF, r.oif().getAsInt());
         }
         if (!r.metrics().isEmpty()) {
@@ -169,12 +181,12 @@ public final class RouteCodec {
      *   struct rtnexthop ...
      * </pre>
      */
-    static void putMultipath(MessageWriter w, AddressFamily family, List<RouteHop> hops) {
+    static void putMultipath(MessageWriter w, AddressFamily family, List<RouteHop> hops, int keepFlags) {
         int s = w.beginAttribute(RTA_MULTIPATH.type());
         for (int i = 0, n = hops.size(); i < n; i++) {
             RouteHop h = hops.get(i);
             int start = w.position();
-            w.putU16(0).putU8(h.flags()).putU8(h.weight() - 1).putU32(h.oif().isPresent() ? h.oif().getAsInt() : 0);
+            w.putU16(0).putU8(h.flags() & keepFlags).putU8(h.weight() - 1).putU32(h.oif().isPresent() ? h.oif().getAsInt() : 0);
             if (h.gateway().isPresent()) {
                 putGateway(w, family, h.gateway().get());
             }

@@ -46,6 +46,8 @@ public final class RouteSchemas {
     public static final int RTNH_F_DEAD = 1;
     public static final int RTNH_F_PERVASIVE = 2;
     public static final int RTNH_F_ONLINK = 4;
+    public static final int RTNH_F_OFFLOAD = 8;
+    public static final int RTNH_F_LINKDOWN = 16;
     public static final int RTM_F_NOTIFY = 0x100;
     public static final int RTM_F_CLONED = 0x200;
     public static final int RTM_F_LOOKUP_TABLE = 0x1000;
