@@ -113,6 +113,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         return new Builder(dst);
     }
 
+    /** A builder holding every field of this route (its table counts as given). */
     public Builder toBuilder() {
         Builder b = new Builder(dst);
         b.src = src;
@@ -293,6 +294,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return via(Inet.parse(gateway));
         }
 
+        /** {@code via ADDRESS}: RTA_GATEWAY of the route's family, or RTA_VIA of the other. */
         public Builder via(InetAddress gateway) {
             this.gateway = Optional.of(gateway);
             return this;
@@ -329,6 +331,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return this;
         }
 
+        /** {@code proto NAME} (rtm_protocol); boot unless given, as ip sends it. */
         public Builder protocol(RouteProtocol p) {
             this.protocol = Optional.of(p);
             return this;
@@ -340,6 +343,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return this;
         }
 
+        /** {@code unicast|local|broadcast|blackhole|unreachable|prohibit|throw...} (rtm_type); unicast unless given. */
         public Builder type(RouteType t) {
             this.type = Optional.of(t);
             return this;
@@ -409,6 +413,7 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
             return metric(RouteMetrics.INITCWND, segments, false);
         }
 
+        /** RTA_METRICS as a whole. */
         public Builder metrics(RouteMetrics m) {
             this.metrics = Objects.requireNonNull(m, "metrics");
             return this;

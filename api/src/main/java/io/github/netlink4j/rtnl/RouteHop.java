@@ -48,22 +48,30 @@ public record RouteHop(Optional<InetAddress> gateway, Optional<String> dev, Opti
                 Optional.empty(), List.of());
     }
 
+    /** This path out of device {@code d} (resolved to an index when sent). */
     public RouteHop withDev(String d) {
         return new RouteHop(gateway, Optional.of(Route.validDev(d)), OptionalInt.empty(), weight, flags, encap, unknown);
     }
 
+    /** This path out of the device with index {@code index} (a name, if any, is kept for printing). */
     public RouteHop withOif(int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("oif must be an ifindex >= 1, was " + index);
+        }
         return new RouteHop(gateway, dev, OptionalInt.of(index), weight, flags, encap, unknown);
     }
 
+    /** {@code weight W}, 1..256. */
     public RouteHop withWeight(int w) {
         return new RouteHop(gateway, dev, oif, w, flags, encap, unknown);
     }
 
+    /** {@code encap ...} on this path. */
     public RouteHop withEncap(RouteEncap e) {
         return new RouteHop(gateway, dev, oif, weight, flags, Optional.of(e), unknown);
     }
 
+    /** {@code onlink}: the path's gateway is on the link even without a matching prefix. */
     public RouteHop onlink() {
         return new RouteHop(gateway, dev, oif, weight, flags | 4, encap, unknown);
     }

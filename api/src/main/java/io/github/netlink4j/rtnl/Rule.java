@@ -83,6 +83,7 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
         return (flags & FLAG_INVERT) != 0;
     }
 
+    /** A builder of a rule with nothing given yet (an add of it alone looks everything up in main). */
     public static Builder builder() {
         return new Builder();
     }
@@ -202,16 +203,19 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
+        /** {@code from PREFIX} (FRA_SRC); sets the family unless given. */
         public Builder from(String prefix) {
             this.from = Optional.of(InetPrefix.parse(prefix));
             return this;
         }
 
+        /** {@code to PREFIX} (FRA_DST); sets the family unless given. */
         public Builder to(String prefix) {
             this.to = Optional.of(InetPrefix.parse(prefix));
             return this;
         }
 
+        /** {@code tos N}, 0..255. */
         public Builder tos(int t) {
             if (t < 0 || t > 255) {
                 throw new IllegalArgumentException("tos must be in 0..255, was " + t);
@@ -220,11 +224,13 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
+        /** {@code iif NAME} (FRA_IIFNAME): the device need not exist. */
         public Builder iif(String dev) {
             this.iif = Optional.of(Route.validDev(dev));
             return this;
         }
 
+        /** {@code oif NAME} (FRA_OIFNAME): the device need not exist. */
         public Builder oif(String dev) {
             this.oif = Optional.of(Route.validDev(dev));
             return this;
@@ -237,6 +243,7 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
+        /** {@code fwmark MARK} (the kernel applies mask 0xffffffff). */
         public Builder fwmark(int mark) {
             this.fwmark = OptionalInt.of(mark);
             return this;
@@ -248,6 +255,7 @@ public record Rule(AddressFamily family, OptionalInt priority, int table, RuleAc
             return this;
         }
 
+        /** {@code tun_id N} (FRA_TUN_ID, be64): the tunnel id of metadata-carrying tunnels. */
         public Builder tunId(long id) {
             this.tunId = OptionalLong.of(id);
             return this;
