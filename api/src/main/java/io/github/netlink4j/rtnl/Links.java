@@ -108,7 +108,7 @@ public final class Links {
      * @throws KernelException ENODEV when there is no such link
      */
     public int indexOf(String name) {
-        return channel.query(LinkRequests.get(LinkRef.name(name)), Links::decodeIndex);
+        return channel.query(LinkRequests.get(LinkRef.name(name)), LinkRequests::decodeIndex);
     }
 
     /** Every link ({@code ip -d link show}). */
@@ -144,13 +144,5 @@ public final class Links {
 
     private static Link decodeLink(MessageReader m) {
         return m.type() == Rtm.RTM_NEWLINK ? LinkCodec.decode(m) : null;
-    }
-
-    private static Integer decodeIndex(MessageReader m) {
-        if (m.type() != Rtm.RTM_NEWLINK) {
-            return null;
-        }
-        m.requirePayload(Rtm.IFINFOMSG_LEN, "struct ifinfomsg");
-        return m.buffer().getInt(m.payloadOffset() + 4);
     }
 }

@@ -2,6 +2,7 @@ package io.github.netlink4j.rtnl.internal;
 
 import io.github.netlink4j.core.NetlinkRequest;
 import io.github.netlink4j.core.wire.AttrSchema;
+import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.Nlmsg;
 import io.github.netlink4j.rtnl.Link;
@@ -217,6 +218,15 @@ public final class LinkRequests {
      * IFLA_EXT_MASK, then IFLA_IFNAME (IFLA_ALT_IFNAME for a name over 15 bytes), or the index in the
      * header.
      */
+    /** The ifindex in an RTM_NEWLINK reply (struct ifinfomsg.ifi_index), or null for another message. */
+    public static Integer decodeIndex(MessageReader m) {
+        if (m.type() != Rtm.RTM_NEWLINK) {
+            return null;
+        }
+        m.requirePayload(Rtm.IFINFOMSG_LEN, "struct ifinfomsg");
+        return m.buffer().getInt(m.payloadOffset() + 4);
+    }
+
     public static NetlinkRequest get(LinkRef device) {
         return new NetlinkRequest() {
             @Override
