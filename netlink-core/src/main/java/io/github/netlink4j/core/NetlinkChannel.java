@@ -55,6 +55,9 @@ public final class NetlinkChannel implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final MessageWriter out = new MessageWriter(64 * 1024);
     private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
+    /** A view of the writer's buffer, kept while the writer keeps that buffer, for sending ranges of it. */
+    private ByteBuffer outBase;
+    private ByteBuffer outView;
     private int nextSeq = 1;
     private boolean inCallback;
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -591,12 +594,17 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     private void sendRange(int from, int to) {
-        ByteBuffer b = out.slice(from);
-        b.limit(to - from);
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("send {} bytes:\n{}", to - from, Hex.dump(b, 0, to - from));
+        ByteBuffer b = out.buffer();
+        if (b != outBase) { // the writer grew: a new view of its new buffer
+            outBase = b;
+            outView = b.duplicate();
         }
-        socket.send(b);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("send {} bytes:\n{}", to - from, Hex.dump(b, from, to));
+        }
+        outView.clear();
+        outView.position(from).limit(to);
+        socket.send(outView);
     }
 
     private MessageReader receive() {

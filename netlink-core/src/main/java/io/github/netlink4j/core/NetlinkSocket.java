@@ -47,6 +47,13 @@ public final class NetlinkSocket implements AutoCloseable {
     private final ByteBuffer recvHdr = direct(56 + 16);
     private final long sendHdrPtr = Native.address(sendHdr);
     private final long recvHdrPtr = Native.address(recvHdr);
+    // The base address of the last buffer sent from / received into: callers reuse their buffers,
+    // so the address is looked up once per buffer, not once per call. One pair per direction, as
+    // one thread may send while another receives.
+    private ByteBuffer sendBase;
+    private long sendBaseAddr;
+    private ByteBuffer recvBase;
+    private long recvBaseAddr;
 
     private NetlinkSocket(int fd, NetlinkProtocol protocol, String where) {
         this.fd = fd;
@@ -140,7 +147,11 @@ public final class NetlinkSocket implements AutoCloseable {
         if (!buf.isDirect()) {
             throw new IllegalArgumentException("send needs a direct buffer");
         }
-        long addr = Native.address(buf);
+        if (buf != sendBase) {
+            sendBaseAddr = Native.address(buf.duplicate().position(0));
+            sendBase = buf;
+        }
+        long addr = sendBaseAddr + buf.position();
         int len = buf.remaining();
         while (true) {
             sendHdr.putLong(56, addr);
@@ -196,7 +207,11 @@ public final class NetlinkSocket implements AutoCloseable {
 
     private long recv(ByteBuffer b, int flags) {
         b.clear();
-        long addr = Native.address(b);
+        if (b != recvBase) {
+            recvBaseAddr = Native.address(b);
+            recvBase = b;
+        }
+        long addr = recvBaseAddr;
         while (true) {
             recvHdr.putInt(8, SOCKADDR_NL_SIZE);
             recvHdr.putInt(48, 0);
