@@ -69,6 +69,12 @@ public final class Links {
         delete(LinkRef.name(name));
     }
 
+    /** The request {@link #delete(String)} sends: to log or pipeline. */
+    public NetlinkRequest deleteRequest(String name) {
+        LinkRef device = LinkRef.name(name);
+        return LinkRequests.delete(device, resolve(device));
+    }
+
     /** Deletes the link with index {@code ifindex}. */
     public void delete(int ifindex) {
         delete(LinkRef.index(ifindex));

@@ -43,6 +43,11 @@ public final class Nexthops {
         channel.execute(new ById(RouteSchemas.RTM_DELNEXTHOP, id));
     }
 
+    /** The request {@link #delete(int)} sends: to log or pipeline. */
+    public NetlinkRequest deleteRequest(int id) {
+        return new ById(RouteSchemas.RTM_DELNEXTHOP, id);
+    }
+
     /** {@code ip nexthop get id N}, or empty when there is none. */
     public Optional<Nexthop> get(int id) {
         try {

@@ -32,6 +32,15 @@ public interface RouteEncap {
         return AttrSchema.OPAQUE;
     }
 
+    /**
+     * This encap as the kernel stores and reports it back: fields the kernel fills with a default
+     * when a request leaves them out are made explicit, so a requested encap and a dumped one can be
+     * compared with {@code equals}. The default returns {@code this}.
+     */
+    default RouteEncap normalized() {
+        return this;
+    }
+
     /** The ip words from {@code encap} on, e.g. {@code "encap ip id 1000 dst 172.168.0.1 key"}. */
     String toIpArgs();
 }

@@ -104,6 +104,17 @@ public record Ip6Encap(OptionalLong id, Optional<InetAddress> src, Optional<Inet
         return Lwtunnel.LWTUNNEL_IP6;
     }
 
+    /**
+     * As the kernel reports it (net/ipv4/ip_tunnel_core.c, ip6_tun_fill_encap_info): id, src, hoplimit, tc and flags are
+     * always present, 0 where the request left them out.
+     */
+    @Override
+    public Ip6Encap normalized() {
+        return new Ip6Encap(OptionalLong.of(id.orElse(0)), Optional.of(src.orElse(Inet.parse("::"))), dst,
+                OptionalInt.of(hoplimit.orElse(0)), OptionalInt.of(tc.orElse(0)),
+                Optional.of(flags.orElse(new TunnelFlags(0))), unknown);
+    }
+
     @Override
     public String toIpArgs() {
         StringBuilder sb = new StringBuilder("encap ip6");

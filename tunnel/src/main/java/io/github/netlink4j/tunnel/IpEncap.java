@@ -104,6 +104,17 @@ public record IpEncap(OptionalLong id, Optional<InetAddress> src, Optional<InetA
         return Lwtunnel.LWTUNNEL_IP;
     }
 
+    /**
+     * As the kernel reports it (net/ipv4/ip_tunnel_core.c, ip_tun_fill_encap_info): id, src, ttl, tos and flags are
+     * always present, 0 where the request left them out.
+     */
+    @Override
+    public IpEncap normalized() {
+        return new IpEncap(OptionalLong.of(id.orElse(0)), Optional.of(src.orElse(Inet.parse("0.0.0.0"))), dst,
+                OptionalInt.of(ttl.orElse(0)), OptionalInt.of(tos.orElse(0)),
+                Optional.of(flags.orElse(new TunnelFlags(0))), unknown);
+    }
+
     @Override
     public String toIpArgs() {
         StringBuilder sb = new StringBuilder("encap ip");
