@@ -283,11 +283,19 @@ class TenantsKernelTest {
         if (before.equals(after)) {
             return;
         }
-        List<String> b = List.of(before.split("\n"));
-        List<String> a = List.of(after.split("\n"));
-        StringBuilder sb = new StringBuilder("the namespace differs from before:");
-        b.stream().filter(l -> !a.contains(l)).forEach(l -> sb.append("\n- ").append(l));
-        a.stream().filter(l -> !b.contains(l)).forEach(l -> sb.append("\n+ ").append(l));
+        java.util.Map<String, Integer> count = new java.util.TreeMap<>();
+        for (String l : before.split("\n")) {
+            count.merge(l, 1, Integer::sum);
+        }
+        for (String l : after.split("\n")) {
+            count.merge(l, -1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder("the namespace differs from before (lines gone -, lines new +):");
+        count.forEach((l, n) -> {
+            for (int i = 0; i < Math.abs(n); i++) {
+                sb.append(n > 0 ? "\n- " : "\n+ ").append(l);
+            }
+        });
         throw new AssertionError(sb.toString());
     }
 
