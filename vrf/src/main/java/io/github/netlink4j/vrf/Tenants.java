@@ -156,6 +156,12 @@ public final class Tenants {
     /** What a nexthop object is, for sharing: family, gateway, device, encap as stored, onlink. */
     private record NexthopShape(AddressFamily family, Optional<InetAddress> gateway, int oif, Optional<RouteEncap> encap,
                                 int flags) {
+        /** The shape of the nexthop object route {@code r} (with an encap, its device resolved) needs. */
+        static NexthopShape of(Route r) {
+            return new NexthopShape(r.gateway().map(AddressFamily::of).orElse(r.family()), r.gateway(), r.oif().getAsInt(),
+                    r.encap().map(RouteEncap::normalized), r.flags() & DESCRIBED_FLAGS);
+        }
+
         static NexthopShape of(Nexthop n) {
             return new NexthopShape(n.family(), n.gateway(), n.oif().orElse(0), n.encap().map(RouteEncap::normalized),
                     n.flags() & DESCRIBED_FLAGS);
@@ -268,8 +274,7 @@ public final class Tenants {
                 desired.add(resolved.toBuilder().protocol(owner).build());
                 continue;
             }
-            Nexthop shapeOnly = nexthopFor(1, resolved);
-            NexthopShape shape = NexthopShape.of(shapeOnly);
+            NexthopShape shape = NexthopShape.of(resolved);
             Integer id = wanted.get(shape);
             if (id == null) {
                 id = owned.get(shape);
@@ -315,6 +320,7 @@ public final class Tenants {
                 changes.add(new RouteRequest(e == null ? RouteVerb.ADD : RouteVerb.REPLACE, d));
             }
         }
+        Set<Integer> wantedIds = new HashSet<>(wanted.values());
         Set<Integer> maybeUnused = new HashSet<>();
         List<RouteRequest> deletes = new ArrayList<>();
         for (Map.Entry<Tenant.RouteKey, Route> e : existing.entrySet()) {
@@ -325,7 +331,7 @@ public final class Tenants {
         }
         for (Route r : existing.values()) {
             r.nhid().ifPresent(id -> {
-                if (ownedById.containsKey(id) && !wanted.containsValue(id)) {
+                if (ownedById.containsKey(id) && !wantedIds.contains(id)) {
                     maybeUnused.add(id);
                 }
             });
