@@ -40,7 +40,7 @@ public record BaseChain(ChainType type, Hook hook, int priority, Optional<Verdic
     public String toString() {
         StringBuilder sb = new StringBuilder("type ").append(type).append(" hook ").append(hook);
         if (devices.size() == 1) {
-            sb.append(" device \"").append(devices.get(0)).append('"');
+            sb.append(" device ").append(devices.get(0));
         } else if (!devices.isEmpty()) {
             sb.append(" devices = { ").append(String.join(", ", devices)).append(" }");
         }

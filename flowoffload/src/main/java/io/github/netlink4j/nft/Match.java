@@ -50,6 +50,15 @@ public final class Match {
         return Phrase.needing(Phrase.Dependency.IPV4, new Payload(1, PayloadBase.NETWORK, 16, 4), new Lookup(set, 1));
     }
 
+    /**
+     * {@code ip daddr @SET} for a set this transaction knows by id too (nft sends the set's
+     * NFTA_SET_ID along with its name).
+     */
+    public static Phrase ipDaddrIn(NftSet set) {
+        return Phrase.needing(Phrase.Dependency.IPV4, new Payload(1, PayloadBase.NETWORK, 16, 4),
+                new Lookup(set.name(), 1, set.id(), OptionalInt.empty(), OptionalInt.empty()));
+    }
+
     /** {@code ip saddr @SET}. */
     public static Phrase ipSaddrIn(String set) {
         return Phrase.needing(Phrase.Dependency.IPV4, new Payload(1, PayloadBase.NETWORK, 12, 4), new Lookup(set, 1));

@@ -6,6 +6,7 @@ import io.github.netlink4j.core.wire.AttrSchema;
 import io.github.netlink4j.core.wire.ByteString;
 import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
+import io.github.netlink4j.core.wire.Nlmsg;
 import io.github.netlink4j.nft.internal.Nf;
 
 import java.util.ArrayList;
@@ -388,8 +389,10 @@ final class NftCodec {
             w.putU32Attr(Nf.NFTA_SET_ELEM_LIST_SET_ID, setId.getAsInt());
         }
         int list = w.beginNested(Nf.NFTA_SET_ELEM_LIST_ELEMENTS);
-        for (SetElement e : elements) {
-            int el = w.beginNested(Nf.SET_ELEM_LIST_ELEM);
+        for (int i = 0; i < elements.size(); i++) {
+            SetElement e = elements.get(i);
+            // nft numbers the list entries 1, 2, 3... (the kernel ignores the type)
+            int el = w.beginNested(1 + i % Nlmsg.NLA_TYPE_MAX);
             Wire.putData(w, Nf.NFTA_SET_ELEM_KEY, e.key());
             if (e.flags() != 0) {
                 w.putU32Attr(Nf.NFTA_SET_ELEM_FLAGS, e.flags());
