@@ -75,7 +75,10 @@ public record Lookup(String set, int sreg, OptionalInt setId, OptionalInt dreg, 
                 case 2 -> sreg = r.u32Be();
                 case 3 -> dreg = OptionalInt.of(r.u32Be());
                 case 4 -> id = OptionalInt.of(r.u32Be());
-                case 5 -> flags = OptionalInt.of(r.u32Be());
+                case 5 -> {
+                    int f = r.u32Be();
+                    flags = f == 0 ? OptionalInt.empty() : OptionalInt.of(f); // the kernel dumps 0 when nft sent none
+                }
                 default -> {
                     return null;
                 }

@@ -132,6 +132,7 @@ final class NftCodec {
         OptionalLong handle = OptionalLong.empty();
         Integer policy = null, hookNum = null, prio = null;
         List<String> devices = new ArrayList<>();
+        String dev = null;
         while (r.next()) {
             switch (r.type()) {
                 case 1 -> table = r.string();
@@ -145,7 +146,7 @@ final class NftCodec {
                         switch (h.type()) {
                             case 1 -> hookNum = h.u32Be();
                             case 2 -> prio = h.u32Be();
-                            case 3 -> devices.add(h.string());
+                            case 3 -> dev = h.string();
                             case 4 -> {
                                 AttrReader d = h.nested(Nf.DEVICES);
                                 while (d.next()) {
@@ -165,6 +166,9 @@ final class NftCodec {
         }
         require(m, table, "NFTA_CHAIN_TABLE");
         require(m, name, "NFTA_CHAIN_NAME");
+        if (devices.isEmpty() && dev != null) {
+            devices.add(dev); // kernels that dump NFTA_HOOK_DEVS repeat a single device as NFTA_HOOK_DEV
+        }
         Optional<BaseChain> base = Optional.empty();
         if (hookNum != null && prio != null && type != null) {
             base = Optional.of(new BaseChain(ChainType.of(type), Hook.of(f, hookNum), prio,
