@@ -254,6 +254,28 @@ class NftKernelTest {
     }
 
     @Test
+    void intervalSetsHoldPrefixes() {
+        try (Nftables nft = Nftables.open(ns.handle())) {
+            NftSet nets = NftSet.named(IP_GW, "nets", SetKeyType.IPV4_ADDR).withFlags(NftSet.INTERVAL);
+            List<SetElement> els = new ArrayList<>(SetElement.prefix("10.0.0.0/24"));
+            els.addAll(SetElement.prefix("192.168.4.0/22"));
+            nft.transaction().addTable(IP_GW).addSet(nets).addElements(nets, els)
+                    .addChain(Chain.base(IP_GW, "in", BaseChain.of(ChainType.FILTER, Hook.INPUT, 0)))
+                    .addRule(Rule.builder(IP_GW, "in").match(Match.ipSaddrIn("nets")).then(Stmt.drop()).build())
+                    .commit();
+            JsonNode set = listed("set").get(0);
+            assertEquals("[\"interval\"]", set.path("flags").toString());
+            assertEquals("[{\"prefix\":{\"addr\":\"10.0.0.0\",\"len\":24}},{\"prefix\":{\"addr\":\"192.168.4.0\",\"len\":22}}]",
+                    set.path("elem").toString());
+            assertTrue(nftText("list", "ruleset").contains("ip saddr @nets drop"));
+            NftSet back = nft.sets(IP_GW).get(0);
+            assertEquals(NftSet.INTERVAL, back.flags() & NftSet.INTERVAL);
+            assertEquals(SetKeyType.IPV4_ADDR, back.keyType());
+            assertTrue(nft.elements(back).stream().anyMatch(e -> (e.flags() & SetElement.INTERVAL_END) != 0));
+        }
+    }
+
+    @Test
     void aValueOutOfRangeIsRefusedBeforeAnythingIsSent() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Match.tcpDport(70000));
         assertTrue(e.getMessage().contains("70000") && e.getMessage().contains("0..65535"), e.getMessage());
