@@ -296,8 +296,9 @@ public final class Transaction {
             KernelException k = e instanceof KernelException ke ? ke
                     : new KernelException(io.github.netlink4j.core.Errno.of(105), first.request().operation(),
                     first.request().toString(), e.getMessage(), null, -1);
-            int index = first.index() >= ops.size() ? ops.size() : first.index();
-            TransactionException t = new TransactionException(index < 0 ? -1 : index, k, all, ops.size());
+            // the batch's own begin (-1) or end (ops.size()) messages: the batch as a whole
+            int index = first.index() < 0 || first.index() >= ops.size() ? -1 : first.index();
+            TransactionException t = new TransactionException(index, k, all, ops.size());
             LOG.debug("nft transaction refused: {}", t.getMessage());
             throw t;
         }
