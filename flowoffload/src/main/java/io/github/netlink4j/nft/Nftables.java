@@ -75,10 +75,14 @@ public final class Nftables implements AutoCloseable {
         return chains().stream().filter(c -> c.family().equals(table.family()) && c.table().equals(table.name())).toList();
     }
 
-    /** Every rule of every table. */
+    /**
+     * Every rule of every table. Rules that look up an anonymous set ({@code tcp dport { 80, 443 }})
+     * carry it, elements included, so that they print as nft prints them and can be sent again
+     * (a new anonymous set is then created with the rule).
+     */
     public List<Rule> rules() {
-        return channel.dumpAll(dump(Nf.NFT_MSG_GETRULE, 0, "nft list ruleset (rules)"), m -> isMsg(m, Nf.NFT_MSG_NEWRULE)
-                ? NftCodec.decodeRule(m) : null);
+        return withAnonymousSets(channel.dumpAll(dump(Nf.NFT_MSG_GETRULE, 0, "nft list ruleset (rules)"),
+                m -> isMsg(m, Nf.NFT_MSG_NEWRULE) ? NftCodec.decodeRule(m) : null));
     }
 
     /** The rules of chain {@code chain} of {@code table}, in order ({@code nft -a list chain}). */
@@ -88,9 +92,66 @@ public final class Nftables implements AutoCloseable {
             w.put(Nf.NFTA_RULE_TABLE, table.name());
             w.put(Nf.NFTA_RULE_CHAIN, chain);
         }, "nft -a list chain " + table.ref() + " " + chain, Nf.RULE);
-        return channel.dumpAll(r, m -> isMsg(m, Nf.NFT_MSG_NEWRULE) ? NftCodec.decodeRule(m) : null).stream()
+        return withAnonymousSets(channel.dumpAll(r, m -> isMsg(m, Nf.NFT_MSG_NEWRULE) ? NftCodec.decodeRule(m) : null)
+                .stream()
                 .filter(x -> x.table().equals(table.name()) && x.chain().equals(chain) && x.family().equals(table.family()))
-                .toList();
+                .toList());
+    }
+
+    /** Attaches the anonymous sets the rules look up (named {@code __setN} by the kernel). */
+    private List<Rule> withAnonymousSets(List<Rule> rules) {
+        boolean any = rules.stream().anyMatch(r -> r.exprs().stream().anyMatch(Nftables::anonymousLookup));
+        if (!any) {
+            return rules;
+        }
+        java.util.Map<String, NftSet> anon = new java.util.HashMap<>();
+        for (NftSet s : sets()) {
+            if (s.anonymous()) {
+                anon.put(s.family().number() + " " + s.table() + " " + s.name(), s);
+            }
+        }
+        java.util.Map<String, List<SetElement>> elements = new java.util.HashMap<>();
+        List<Rule> out = new java.util.ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            if (r.exprs().stream().noneMatch(Nftables::anonymousLookup)) {
+                out.add(r);
+                continue;
+            }
+            List<Expr> exprs = new java.util.ArrayList<>(r.exprs().size());
+            List<Rule.AnonymousSet> sets = new java.util.ArrayList<>();
+            for (Expr e : r.exprs()) {
+                NftSet s = e instanceof Lookup l ? anon.get(r.family().number() + " " + r.table() + " " + l.set()) : null;
+                if (s == null) {
+                    exprs.add(e);
+                    continue;
+                }
+                Lookup l = (Lookup) e;
+                String key = r.family().number() + " " + r.table() + " " + l.set();
+                List<SetElement> els = elements.computeIfAbsent(key, k -> elements(s).stream()
+                        .sorted(java.util.Comparator.comparing(SetElement::key)).toList());
+                // re-sent, the set is created anew: the kernel names it from the template "__set%d"
+                NftSet fresh = new NftSet(s.family(), s.table(), "__set%d", s.keyType(), s.flags(),
+                        java.util.OptionalInt.empty(), s.size(), s.userdata(), java.util.OptionalLong.empty());
+                sets.add(new Rule.AnonymousSet(fresh, els));
+                exprs.add(new Lookup("__set%d", l.sreg(), java.util.OptionalInt.of(sets.size()), l.dreg(), l.flags()));
+            }
+            out.add(new Rule(r.family(), r.table(), r.chain(), exprs, r.userdata(), r.handle(), r.position(), sets));
+        }
+        return out;
+    }
+
+    private static boolean anonymousLookup(Expr e) {
+        return e instanceof Lookup l && l.set().startsWith("__set");
+    }
+
+    /** The table {@code family name}, if it exists. */
+    public java.util.Optional<Table> table(Family family, String name) {
+        return tables().stream().filter(t -> t.family().equals(family) && t.name().equals(name)).findFirst();
+    }
+
+    /** The flowtable {@code name} of {@code table}, if it exists ({@code nft list flowtable}). */
+    public java.util.Optional<Flowtable> flowtable(Table table, String name) {
+        return flowtables(table).stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     /** Every set, anonymous ones included ({@code nft list sets}). */

@@ -41,6 +41,13 @@ public record Rule(Family family, String table, String chain, List<Expr> exprs, 
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(position, "position");
         anonymousSets = List.copyOf(anonymousSets);
+        for (Expr e : exprs) {
+            if (e instanceof Lookup l && l.set().contains("%d")
+                    && (l.setId().isEmpty() || l.setId().getAsInt() < 1 || l.setId().getAsInt() > anonymousSets.size())) {
+                throw new IllegalArgumentException("lookup in anonymous set " + l.set() + " names set " + l.setId()
+                        + " of the rule's " + anonymousSets.size() + " anonymous sets (1-based)");
+            }
+        }
         if (exprs.size() > 65535 / 8) {
             throw new IllegalArgumentException("a rule holds at most " + (65535 / 8) + " expressions, was " + exprs.size());
         }
