@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   setup: ip link add tun type veth peer name tunp; ip link set tun up
  *   command: ip route replace 2.2.2.11 via 1.1.1.11 dev tun encap ip id 1000 dst 172.168.0.1 key
  *
- * Usage (as root): java scripts/CaptureRefBytes.java PROJECT_ROOT LIST... [--only NAME]
+ * Usage (as root): java scripts/CaptureRefBytes.java PROJECT_ROOT LIST... [--only NAME[,NAME...]]
  */
 public class CaptureRefBytes {
     record Entry(String name, String module, String setup, String command) {
@@ -46,7 +46,7 @@ public class CaptureRefBytes {
         String nftVersion = run(List.of("nft", "-v")).out.trim();
         int done = 0;
         for (Entry e : entries) {
-            if (only != null && !only.equals(e.name)) {
+            if (only != null && !java.util.Arrays.asList(only.split(",")).contains(e.name)) {
                 continue;
             }
             capture(root, e, kernel, e.command.startsWith("nft") ? nftVersion : ipVersion);
