@@ -17,7 +17,7 @@ import io.github.netlink4j.core.wire.MessageWriter;
  * {@code toString()} prints the expression as {@code nft --debug=netlink} does; a whole
  * {@link Rule} prints as nft's rule syntax.
  */
-public sealed interface Expr permits Payload, Meta, Cmp, Bitwise, Range, Immediate, Ct, Nat, Masquerade, Redirect,
+public sealed interface Expr permits Payload, Meta, MetaSet, Cmp, Bitwise, Range, Immediate, Ct, Nat, Masquerade, Redirect,
         FlowOffload, Counter, Lookup, Log, Limit, Reject, RawExpr {
     /** The expression's kernel name (NFTA_EXPR_NAME), e.g. {@code payload}. */
     String kind();

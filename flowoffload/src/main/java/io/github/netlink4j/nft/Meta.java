@@ -9,8 +9,8 @@ import io.github.netlink4j.core.wire.MessageWriter;
 import java.util.Objects;
 
 /**
- * {@code meta}: loads packet metadata {@code key} into register {@code dreg} (the load form; a
- * {@code meta ... set} decodes as {@link RawExpr}).
+ * {@code meta}: loads packet metadata {@code key} into register {@code dreg} (the load form; the set form is
+ * {@link MetaSet}).
  *
  * <pre>
  * NFTA_EXPR_DATA

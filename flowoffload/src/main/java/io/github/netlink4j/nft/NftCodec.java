@@ -31,7 +31,10 @@ final class NftCodec {
 
     static {
         EXPRS.put("payload", r -> Payload.decode(r.nested(Payload.SCHEMA)));
-        EXPRS.put("meta", r -> Meta.decode(r.nested(Meta.SCHEMA)));
+        EXPRS.put("meta", r -> {
+            Expr load = Meta.decode(r.nested(Meta.SCHEMA));
+            return load != null ? load : MetaSet.decode(r.nested(Meta.SCHEMA));
+        });
         EXPRS.put("cmp", r -> Cmp.decode(r.nested(Cmp.SCHEMA)));
         EXPRS.put("bitwise", r -> Bitwise.decode(r.nested(Bitwise.SCHEMA)));
         EXPRS.put("range", r -> Range.decode(r.nested(Range.SCHEMA)));

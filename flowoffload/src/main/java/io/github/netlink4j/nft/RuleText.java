@@ -95,6 +95,10 @@ final class RuleText {
                 } else {
                     values.put(m.dreg(), m.value().get());
                 }
+            } else if (x instanceof MetaSet ms) {
+                ByteString v = values.get(ms.sreg());
+                out.add("meta " + ms.key().keyword() + " set " + (v != null && v.size() == 4
+                        ? String.format("0x%08x", hostInt(v)) : "reg " + ms.sreg()));
             } else if (x instanceof Nat n) {
                 out.add(nat(n, values, r.family()));
             } else if (x instanceof Masquerade m) {

@@ -40,6 +40,12 @@ public final class Stmt {
         return Phrase.of(Immediate.verdict(v));
     }
 
+    /** {@code meta mark set MARK}: the packet's mark, e.g. for a {@code fwmark} rule to pick a routing table. */
+    public static Phrase metaMarkSet(int mark) {
+        return Phrase.of(Immediate.value(1, Match.hostU32(mark)), new MetaSet(MetaKey.MARK, 1));
+    }
+
+    /** {@code counter}. */
     public static Phrase counter() {
         return Phrase.of(new Counter());
     }

@@ -377,13 +377,15 @@ class NftKernelTest {
         try (Nftables nft = Nftables.open(ns.handle())) {
             nftCli("table ip gw {\n chain a {\n meta mark set 0x1 quota 100 mbytes ip ttl 64 counter accept\n }\n chain b {\n }\n}\n");
             Rule a = nft.rules(IP_GW, "a").get(0);
-            assertTrue(a.exprs().stream().anyMatch(e -> e instanceof RawExpr r && r.kind().equals("meta")), a.exprs().toString());
+            assertTrue(a.exprs().stream().anyMatch(e -> e instanceof MetaSet m && m.key().equals(MetaKey.MARK)), a.exprs().toString());
             assertTrue(a.exprs().stream().anyMatch(e -> e instanceof RawExpr r && r.kind().equals("quota")), a.exprs().toString());
             nft.transaction().addRule(new Rule(Family.IP, "gw", "b", a.exprs(), a.userdata(), java.util.OptionalLong.empty(),
                     java.util.OptionalLong.empty(), List.of())).commit();
             String text = nftText("list", "ruleset");
             String ruleA = text.lines().map(String::strip).filter(l -> l.startsWith("meta mark set")).findFirst().orElseThrow();
             assertEquals(2, text.lines().map(String::strip).filter(ruleA::equals).count(), text);
+            assertTrue(ruleA.startsWith("meta mark set 0x00000001 "), ruleA);
+            assertTrue(a.toString().startsWith("meta mark set 0x00000001 "), a.toString());
             Rule b = nft.rules(IP_GW, "b").get(0);
             assertEquals(a.exprs(), b.exprs());
             assertInstanceOf(Immediate.class, b.exprs().get(0));
