@@ -129,13 +129,35 @@ public final class Codecs {
     /** An IPv4 or IPv6 address, told apart by payload length (4 or 16). */
     public static final AttrCodec<InetAddress> INET = new Inet(0);
 
+    /**
+     * Whether {@link Inet4Address#hashCode()} is the address itself (first octet in the high byte),
+     * as it has been in every OpenJDK: then an IPv4 address is written without the copy that
+     * {@link InetAddress#getAddress()} makes. Checked once; otherwise the copy is made.
+     */
+    static final boolean IPV4_HASH_IS_ADDRESS = ipv4HashIsAddress();
+
+    private static boolean ipv4HashIsAddress() {
+        try {
+            for (byte[] b : new byte[][]{{1, 2, 3, 4}, {(byte) 255, 0, (byte) 128, 7}, {10, (byte) 200, 0, 1}}) {
+                InetAddress a = InetAddress.getByAddress(b);
+                int bits = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+                if (a.hashCode() != bits) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     static MalformedMessageException bad(String problem, ByteBuffer buf, int offset) {
         return new MalformedMessageException(problem, "", offset, Hex.excerpt(buf, offset));
     }
 
     static class FixedInt implements AttrCodec<Integer> {
-        private final int size;
-        private final boolean bigEndian;
+        final int size;
+        final boolean bigEndian;
         private final String kind;
 
         FixedInt(int size, boolean bigEndian, String kind) {
@@ -201,7 +223,7 @@ public final class Codecs {
     }
 
     static final class FixedLong implements AttrCodec<Long> {
-        private final boolean bigEndian;
+        final boolean bigEndian;
         private final String kind;
 
         FixedLong(boolean bigEndian, String kind) {
@@ -253,7 +275,7 @@ public final class Codecs {
 
         @Override
         public void write(MessageWriter w, InetAddress value) {
-            w.putBytes(value.getAddress());
+            w.putAddress(value);
         }
 
         @Override
