@@ -151,6 +151,30 @@ public final class Codecs {
         }
     }
 
+    /**
+     * The IPv4 addresses this thread decoded last, by a hash of their bits: a dump repeats the same
+     * few gateways, encap destinations and sources over and over, and each decoded address is
+     * three objects. Addresses are immutable, so values may share them.
+     */
+    private static final ThreadLocal<InetAddress[]> RECENT_V4 = ThreadLocal.withInitial(() -> new InetAddress[512]);
+
+    /** The IPv4 address {@code bits} (first octet in the high byte), shared with recent decodes. */
+    static InetAddress ipv4(int bits) {
+        InetAddress[] recent = RECENT_V4.get();
+        int slot = (bits * 0x9E3779B9) >>> 23;
+        InetAddress a = recent[slot];
+        if (a != null && a.hashCode() == bits) {
+            return a;
+        }
+        try {
+            a = InetAddress.getByAddress(new byte[]{(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits});
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 bytes", e);
+        }
+        recent[slot] = a;
+        return a;
+    }
+
     static MalformedMessageException bad(String problem, ByteBuffer buf, int offset) {
         return new MalformedMessageException(problem, "", offset, Hex.excerpt(buf, offset));
     }
@@ -283,6 +307,10 @@ public final class Codecs {
             if ((size != 0 && length != size) || (size == 0 && length != 4 && length != 16)) {
                 throw bad("address attribute has a " + length + "-byte payload, expected "
                         + (size == 0 ? "4 or 16" : Integer.toString(size)), buf, offset);
+            }
+            if (length == 4 && IPV4_HASH_IS_ADDRESS) {
+                int v = buf.getInt(offset);
+                return ipv4(buf.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v));
             }
             byte[] b = new byte[length];
             buf.get(offset, b);
