@@ -82,16 +82,13 @@ public record Route(InetPrefix dst, Optional<InetPrefix> src, int tos, int table
         if (flags < 0) {
             throw new IllegalArgumentException("rtm_flags must be a u32 below 2^31, was " + flags);
         }
-        src.ifPresent(s -> {
-            if (!s.family().equals(dst.family())) {
-                throw new IllegalArgumentException("source prefix " + s + " is not of the family of " + dst);
-            }
-        });
-        prefsrc.ifPresent(p -> {
-            if (!AddressFamily.of(p).equals(dst.family())) {
-                throw new IllegalArgumentException("src " + p.getHostAddress() + " is not of the family of " + dst);
-            }
-        });
+        // (no lambdas: every decoded route of a dump comes through here)
+        if (src.isPresent() && !src.get().family().equals(dst.family())) {
+            throw new IllegalArgumentException("source prefix " + src.get() + " is not of the family of " + dst);
+        }
+        if (prefsrc.isPresent() && !AddressFamily.of(prefsrc.get()).equals(dst.family())) {
+            throw new IllegalArgumentException("src " + prefsrc.get().getHostAddress() + " is not of the family of " + dst);
+        }
         if (!nexthops.isEmpty() && (gateway.isPresent() || dev.isPresent() || oif.isPresent())) {
             throw new IllegalArgumentException("a multipath route carries gateway and device in its nexthops, not itself: "
                     + dst);

@@ -72,11 +72,25 @@ public record RouteFilter(Optional<AddressFamily> family, OptionalInt table, Opt
 
     /** Whether {@code r} passes (with devices already resolved to {@code oif}). */
     public boolean matches(Route r) {
-        return family.map(f -> f.equals(r.family())).orElse(true)
-                && (table.isEmpty() || table.getAsInt() == r.table())
-                && (oif.isEmpty() || (r.oif().isPresent() && r.oif().getAsInt() == oif.getAsInt())
-                    || r.nexthops().stream().anyMatch(h -> h.oif().equals(oif)))
-                && protocol.map(p -> r.protocol().map(p::equals).orElse(false)).orElse(true)
-                && type.map(t -> r.type().map(t::equals).orElse(false)).orElse(true);
+        // (no lambdas: every route of a filtered dump comes through here)
+        if (family.isPresent() && !family.get().equals(r.family())) {
+            return false;
+        }
+        if (table.isPresent() && table.getAsInt() != r.table()) {
+            return false;
+        }
+        if (oif.isPresent() && !(r.oif().isPresent() && r.oif().getAsInt() == oif.getAsInt())) {
+            boolean hop = false;
+            for (RouteHop h : r.nexthops()) {
+                hop |= h.oif().equals(oif);
+            }
+            if (!hop) {
+                return false;
+            }
+        }
+        if (protocol.isPresent() && !(r.protocol().isPresent() && protocol.get().equals(r.protocol().get()))) {
+            return false;
+        }
+        return type.isEmpty() || (r.type().isPresent() && type.get().equals(r.type().get()));
     }
 }

@@ -1,13 +1,17 @@
 package io.github.netlink4j.benchmarks;
 
+import io.github.netlink4j.core.NetlinkRequest;
 import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
 import io.github.netlink4j.core.wire.Nlmsg;
+import io.github.netlink4j.rtnl.Link;
 import io.github.netlink4j.rtnl.Route;
 import io.github.netlink4j.rtnl.RouteRequest;
 import io.github.netlink4j.rtnl.RouteVerb;
 import io.github.netlink4j.rtnl.Routes;
+import io.github.netlink4j.rtnl.Rtnetlink;
 import io.github.netlink4j.tunnel.IpEncap;
+import io.github.netlink4j.tunnel.Vxlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,9 +28,9 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Encoding and decoding route messages, per message: run with
- * {@code java -jar benchmarks/target/benchmarks.jar CodecBenchmarks -prof gc} (or through JMH's
- * runner) to see ns/op and bytes allocated per op.
+ * Encoding requests and decoding route messages, per message, into a reused buffer as the channel
+ * does: run with JMH's runner and {@code -prof gc} to see ns/op and bytes allocated per op
+ * (benchmarks/RESULTS.md has the command).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,10 +42,17 @@ public class CodecBenchmarks {
     private final MessageWriter writer = new MessageWriter(64 * 1024);
     private RouteRequest encapRoute;
     private RouteRequest nhidRoute;
+    private NetlinkRequest linkAdd;
     private ByteBuffer dump;
 
     @Setup
     public void setup() {
+        // Links.addRequest makes the request without sending anything; the handle needs a socket
+        try (Rtnetlink rt = Rtnetlink.open()) {
+            // ip link add vx0 type vxlan external dstport 4789 && ip link set vx0 up
+            linkAdd = rt.links().addRequest(Link.builder("vx0").kind(Vxlan.builder().external().dstport(4789).build())
+                    .up().build());
+        }
         encapRoute = new RouteRequest(RouteVerb.REPLACE, Route.to("2.2.2.11").via("1.1.1.11").oif(3)
                 .encap(IpEncap.id(1000).dst("172.168.0.1").key().build()).build());
         nhidRoute = new RouteRequest(RouteVerb.ADD, Route.to("10.1.2.3").nhid(7).table(100).build());
@@ -76,6 +87,20 @@ public class CodecBenchmarks {
     public int encodeNhidRoute() {
         return encode(nhidRoute);
     }
+
+    /** A link add: {@code ip link add vx0 type vxlan external dstport 4789 up}. */
+    @Benchmark
+    public int encodeLinkAdd() {
+        writer.clear();
+        int s = writer.beginMessage(linkAdd.type(), Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK | linkAdd.flags());
+        linkAdd.encode(writer);
+        writer.endMessage(s);
+        return writer.position();
+    }
+
+    // PENDING (nft module): encoding an nft rule with DNAT (`ip daddr 203.0.113.7 tcp dport 80
+    // dnat to 10.0.0.7:8080`) belongs here once the flowoffload module's rule encoder exists; until
+    // then there is deliberately no benchmark for it.
 
     /** Decoding 256 route messages of a dump datagram into records (divide by 256 per route). */
     @Benchmark

@@ -40,6 +40,11 @@ public final class NetlinkChannel implements AutoCloseable {
     private static final int ACK_TRUESIZE = 1280;
     /** Receive buffer a pipeline asks for (SO_RCVBUFFORCE when permitted). */
     private static final int PIPELINE_RCVBUF = 8 * 1024 * 1024;
+    /**
+     * A pipeline without ACKs of at least this many requests encodes its datagrams on a second
+     * thread, each while the kernel processes the one before (when there is more than one CPU).
+     */
+    static final int ENCODE_AHEAD_MIN_REQUESTS = 2048;
     /** Default time to wait for a reply. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -54,6 +59,10 @@ public final class NetlinkChannel implements AutoCloseable {
     private final NetlinkSocket socket;
     private final ReentrantLock lock = new ReentrantLock();
     private final MessageWriter out = new MessageWriter(64 * 1024);
+    /** The writer holding the requests whose answers are being read ({@link #out}, or a datagram encoded ahead). */
+    private MessageWriter requestBytes = out;
+    /** The datagrams a long pipeline encodes ahead while the kernel digests the one before; made on first use. */
+    private MessageWriter[] ahead;
     private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
     /** A view of the writer's buffer, kept while the writer keeps that buffer, for sending ranges of it. */
     private ByteBuffer outBase;
@@ -351,6 +360,10 @@ public final class NetlinkChannel implements AutoCloseable {
         boolean each = o.acks() == PipelineOptions.Acks.EACH;
         int n = requests.size();
         int maxBytes = Math.min(o.maxBytes(), socket.sendBufferSize() / 2);
+        if (!each && n >= ENCODE_AHEAD_MIN_REQUESTS && Runtime.getRuntime().availableProcessors() > 1) {
+            pipelineEncodingAhead(requests, maxBytes, failures);
+            return;
+        }
         int maxMessages = each ? Math.max(1, socket.receiveBufferSize() / ACK_TRUESIZE) : Integer.MAX_VALUE;
         int[] starts = new int[Math.min(n, 4096)];
         int i = 0;
@@ -385,6 +398,176 @@ public final class NetlinkChannel implements AutoCloseable {
                 maxBytes = Math.max(4096, maxBytes / 2);
             }
         }
+    }
+
+    /**
+     * One datagram of a pipeline encoded ahead: requests [first, first + count) from sequence
+     * number firstSeq on, each at starts[k] of w, then the barrier. When encoding request
+     * first + count threw, {@code error} holds why and nothing after it is encoded.
+     */
+    private static final class Chunk {
+        static final Chunk END = new Chunk(null);
+        final MessageWriter w;
+        int first;
+        int count;
+        int firstSeq;
+        int barrierSeq;
+        int nextSeq;
+        int[] starts = new int[1024];
+        /** A RuntimeException or Error. */
+        Throwable error;
+
+        Chunk(MessageWriter w) {
+            this.w = w;
+        }
+    }
+
+    /**
+     * A pipeline without ACKs whose datagrams are encoded on a second thread: while sendmsg runs
+     * the kernel's handlers for datagram k (on the calling thread, as netlink does), datagram k + 1
+     * is encoded, so the library's own time per request hides behind the kernel's. The requests,
+     * their order, sequence numbers, barriers and the failures reported are those of the serial
+     * pipeline; datagrams already sent stay sent when a later request cannot be encoded, and the
+     * encoding exception is thrown after their answers are read, as the serial pipeline does.
+     */
+    private void pipelineEncodingAhead(List<? extends NetlinkRequest> requests, int maxBytes,
+                                       List<PipelineResult.Failure> failures) {
+        if (ahead == null) {
+            ahead = new MessageWriter[]{new MessageWriter(PipelineOptions.DEFAULT_MAX_BYTES + 64 * 1024),
+                    new MessageWriter(PipelineOptions.DEFAULT_MAX_BYTES + 64 * 1024),
+                    new MessageWriter(PipelineOptions.DEFAULT_MAX_BYTES + 64 * 1024)};
+        }
+        java.util.concurrent.BlockingQueue<MessageWriter> free = new java.util.concurrent.ArrayBlockingQueue<>(ahead.length);
+        java.util.concurrent.BlockingQueue<Chunk> filled = new java.util.concurrent.ArrayBlockingQueue<>(ahead.length + 1);
+        free.addAll(java.util.Arrays.asList(ahead));
+        int seq0 = nextSeq;
+        Thread encoder = new Thread(() -> encodeAhead(requests, maxBytes, seq0, free, filled),
+                "netlink4j-pipeline-encoder-" + Integer.toUnsignedString(socket.portId()));
+        encoder.setDaemon(true);
+        encoder.start();
+        boolean done = false;
+        try {
+            while (true) {
+                Chunk c = take(filled);
+                if (c == Chunk.END) {
+                    break;
+                }
+                nextSeq = c.nextSeq;
+                if (c.count > 0) {
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("pipeline: {} requests ({} .. {}) in {} bytes, port {}", c.count,
+                                requests.get(c.first).operation(), requests.get(c.first + c.count - 1).operation(),
+                                c.w.position(), socket.portId());
+                    }
+                    requestBytes = c.w;
+                    sendWriter(c.w);
+                    if (collect(requests, c.first, c.count, c.firstSeq, c.starts, c.barrierSeq, false, failures)) {
+                        LOG.debug("pipeline: answers lost to an overrun in requests {} .. {}", c.first, c.first + c.count - 1);
+                    }
+                    requestBytes = out;
+                }
+                if (c.error instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (c.error instanceof Error e) {
+                    throw e;
+                }
+                free.add(c.w);
+            }
+            done = true;
+        } finally {
+            requestBytes = out;
+            if (!done) {
+                encoder.interrupt();
+            }
+            boolean interrupted = false;
+            while (encoder.isAlive()) {
+                try {
+                    encoder.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Chunk take(java.util.concurrent.BlockingQueue<Chunk> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetlinkException("interrupted while a pipeline was being sent; requests already sent stay sent", e);
+        }
+    }
+
+    /** The encoder thread of {@link #pipelineEncodingAhead}; touches nothing of the channel but the writers it is given. */
+    private static void encodeAhead(List<? extends NetlinkRequest> requests, int maxBytes, int seq0,
+                                    java.util.concurrent.BlockingQueue<MessageWriter> free,
+                                    java.util.concurrent.BlockingQueue<Chunk> filled) {
+        int n = requests.size();
+        int seq = seq0;
+        int i = 0;
+        try {
+            while (i < n) {
+                MessageWriter w = free.take();
+                w.clear();
+                Chunk c = new Chunk(w);
+                c.first = i;
+                c.firstSeq = seq;
+                try {
+                    while (i < n) {
+                        int start = w.position();
+                        NetlinkRequest r = requests.get(i);
+                        int h = w.beginMessage(r.type(), Nlmsg.NLM_F_REQUEST | r.flags());
+                        w.setSeq(h, seq);
+                        r.encode(w);
+                        w.endMessage(h);
+                        if (w.position() > maxBytes && i > c.first) {
+                            w.truncate(start);
+                            break;
+                        }
+                        int k = i - c.first;
+                        if (k == c.starts.length) {
+                            c.starts = java.util.Arrays.copyOf(c.starts, k * 2);
+                        }
+                        c.starts[k] = start;
+                        seq = seq + 1 == 0 ? 1 : seq + 1;
+                        i++;
+                    }
+                    c.count = i - c.first;
+                    // the barrier: an NLMSG_NOOP with NLM_F_ACK, acked after everything before it
+                    c.barrierSeq = seq;
+                    int b = w.beginMessage(Nlmsg.NLMSG_NOOP, Nlmsg.NLM_F_REQUEST | Nlmsg.NLM_F_ACK);
+                    w.setSeq(b, seq);
+                    w.endMessage(b);
+                    seq = seq + 1 == 0 ? 1 : seq + 1;
+                } catch (RuntimeException | Error e) {
+                    // as the serial pipeline: the datagram being encoded is not sent
+                    c.error = e;
+                    c.count = 0;
+                }
+                c.nextSeq = seq;
+                filled.put(c);
+                if (c.error != null) {
+                    return;
+                }
+            }
+            filled.put(Chunk.END);
+        } catch (InterruptedException e) {
+            // the sending side gave up
+        }
+    }
+
+    private void sendWriter(MessageWriter w) {
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("send {} bytes:\n{}", w.position(), Hex.dump(w.buffer(), 0, w.position()));
+        }
+        ByteBuffer v = w.buffer().duplicate();
+        v.position(0).limit(w.position());
+        socket.send(v);
     }
 
     private void pipelineEnvelope(List<? extends NetlinkRequest> requests, PipelineOptions o,
@@ -711,19 +894,19 @@ public final class NetlinkChannel implements AutoCloseable {
             }
         }
         String path = null;
-        int reqLen = out.position() - requestStart >= Nlmsg.HDRLEN ? out.buffer().getInt(requestStart) : 0;
-        if (reqLen >= Nlmsg.HDRLEN && requestStart + reqLen <= out.position()) {
+        int reqLen = requestBytes.position() - requestStart >= Nlmsg.HDRLEN ? requestBytes.buffer().getInt(requestStart) : 0;
+        if (reqLen >= Nlmsg.HDRLEN && requestStart + reqLen <= requestBytes.position()) {
             int attrsFrom = requestStart + Nlmsg.HDRLEN + Nlmsg.align(request.headerLength());
             if (offs >= 0) {
                 if (offs < Nlmsg.HDRLEN + request.headerLength()) {
                     path = offs < Nlmsg.HDRLEN ? "nlmsghdr" : "header byte " + (offs - Nlmsg.HDRLEN);
                 } else {
-                    path = request.schema().pathTo(out.buffer(), attrsFrom, requestStart + reqLen, requestStart + offs);
+                    path = request.schema().pathTo(requestBytes.buffer(), attrsFrom, requestStart + reqLen, requestStart + offs);
                 }
             }
             if (missType >= 0) {
                 String nest = missNest >= 0
-                        ? request.schema().pathTo(out.buffer(), attrsFrom, requestStart + reqLen, requestStart + missNest)
+                        ? request.schema().pathTo(requestBytes.buffer(), attrsFrom, requestStart + reqLen, requestStart + missNest)
                         : "";
                 String missing = "missing attribute " + (nest.isEmpty()
                         ? request.schema().nameOf(missType) : nest + " > #" + missType);

@@ -174,6 +174,52 @@ class NetlinkChannelKernelTest {
     }
 
     @Test
+    void longPipelineEncodedAheadNamesTheAttributeAndStopsAtAnUnencodableRequest() {
+        try (NetlinkChannel ch = NetlinkChannel.open(NetlinkProtocol.ROUTE, ns.handle())) {
+            int n = NetlinkChannel.ENCODE_AHEAD_MIN_REQUESTS * 2;
+            List<NetlinkRequest> reqs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int mtu = 1280 + (i % 100);
+                reqs.add(i == n - 5 ? badEncapRoute() : new Req(RTM_NEWLINK, 0, 16, IFLA, w -> {
+                    ifinfomsg(w, 1);
+                    w.put(IFLA_MTU, mtu);
+                }, "ip link set dev lo mtu " + mtu));
+            }
+            // many small datagrams: the refusal is answered while later ones are being encoded
+            PipelineResult r = ch.pipeline(reqs, PipelineOptions.errorsOnly().withMaxBytes(4096));
+            assertEquals(List.of(n - 5), r.failures().stream().map(PipelineResult.Failure::index).toList());
+            KernelException ex = (KernelException) r.failures().get(0).error();
+            assertEquals("RTA_ENCAP > LWTUNNEL_IP_DST", ex.attributePath().orElse(""), ex.getMessage());
+
+            // a request that cannot be encoded: what came before it in earlier datagrams is sent,
+            // its own datagram is not, and the exception reaches the caller
+            List<NetlinkRequest> broken = new ArrayList<>(reqs.subList(0, n - 5));
+            broken.set(n / 2, new Req(RTM_NEWLINK, 0, 16, IFLA, w -> {
+                throw new IllegalArgumentException("cannot encode this one");
+            }, "broken"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ch.pipeline(broken, PipelineOptions.errorsOnly().withMaxBytes(4096)));
+            assertEquals("cannot encode this one", e.getMessage());
+            // the channel is usable afterwards
+            assertTrue(ch.pipeline(reqs.subList(0, n - 5), PipelineOptions.errorsOnly()).ok());
+            assertEquals(List.of("lo"), Oracle.linkNames(ns.name()).subList(0, 1));
+        }
+    }
+
+    static Req badEncapRoute() {
+        return new Req(RTM_NEWROUTE, Nlmsg.NLM_F_CREATE | Nlmsg.NLM_F_REPLACE, 12, RTA, w -> {
+            w.putU8(2).putU8(32).putU8(0).putU8(0).putU8(254).putU8(3).putU8(253).putU8(1).putU32(0);
+            w.put(RTA_DST, addr("2.2.2.11"));
+            w.put(RTA_OIF, 1);
+            w.put(RTA_ENCAP_TYPE, 2);
+            int e = w.beginNested(RTA_ENCAP);
+            w.put(LWTUNNEL_IP_ID, 1000L);
+            w.put(LWTUNNEL_IP_DST, io.github.netlink4j.core.wire.ByteString.of((byte) 172, (byte) 168, (byte) 0));
+            w.endNested(e);
+        }, "ip route replace 2.2.2.11 dev lo encap ip id 1000 dst <3 bytes>");
+    }
+
+    @Test
     void eightThreadsSharingAChannelEachGetTheirOwnReplies() throws Exception {
         List<String> expected = Oracle.linkNames(ns.name());
         try (NetlinkChannel ch = NetlinkChannel.open(NetlinkProtocol.ROUTE, ns.handle())) {

@@ -90,13 +90,28 @@ public record IpEncap(OptionalLong id, Optional<InetAddress> src, Optional<InetA
 
     @Override
     public void encode(MessageWriter w) {
-        id.ifPresent(v -> w.put(LWTUNNEL_IP_ID, v));
-        src.ifPresent(a -> w.put(LWTUNNEL_IP_SRC, a));
-        dst.ifPresent(a -> w.put(LWTUNNEL_IP_DST, a));
-        ttl.ifPresent(v -> w.put(LWTUNNEL_IP_TTL, v));
-        tos.ifPresent(v -> w.put(LWTUNNEL_IP_TOS, v));
-        flags.ifPresent(f -> w.put(LWTUNNEL_IP_FLAGS, f.bits()));
-        unknown.forEach(a -> a.writeTo(w));
+        // no lambdas, no boxing: a route's encap is written once per route of a bulk install
+        if (id.isPresent()) {
+            w.putLong(LWTUNNEL_IP_ID, id.getAsLong());
+        }
+        if (src.isPresent()) {
+            w.put(LWTUNNEL_IP_SRC, src.get());
+        }
+        if (dst.isPresent()) {
+            w.put(LWTUNNEL_IP_DST, dst.get());
+        }
+        if (ttl.isPresent()) {
+            w.putInt(LWTUNNEL_IP_TTL, ttl.getAsInt());
+        }
+        if (tos.isPresent()) {
+            w.putInt(LWTUNNEL_IP_TOS, tos.getAsInt());
+        }
+        if (flags.isPresent()) {
+            w.putInt(LWTUNNEL_IP_FLAGS, flags.get().bits());
+        }
+        for (int i = 0, n = unknown.size(); i < n; i++) {
+            unknown.get(i).writeTo(w);
+        }
     }
 
     @Override

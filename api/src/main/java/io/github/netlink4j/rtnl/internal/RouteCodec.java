@@ -16,6 +16,7 @@ import io.github.netlink4j.rtnl.InetPrefix;
 import io.github.netlink4j.rtnl.RawRouteEncap;
 import io.github.netlink4j.rtnl.Route;
 import io.github.netlink4j.rtnl.RouteEncap;
+import io.github.netlink4j.rtnl.RouteEncapCodec;
 import io.github.netlink4j.rtnl.RouteHop;
 import io.github.netlink4j.rtnl.RouteMetrics;
 import io.github.netlink4j.rtnl.RouteProtocol;
@@ -130,7 +131,7 @@ public final class RouteCodec {
             // struct rtvia { __kernel_sa_family_t rtvia_family; __u8 rtvia_addr[0]; }
             int s = w.beginAttribute(RTA_VIA.type());
             w.putU16(gf.number());
-            w.putBytes(g.getAddress());
+            w.putAddress(g);
             w.endNested(s);
         }
     }
@@ -225,9 +226,9 @@ public final class RouteCodec {
         int srcLen = b.get(p + 2) & 0xff;
         int tos = b.get(p + 3) & 0xff;
         int table = b.get(p + 4) & 0xff;
-        RouteProtocol protocol = RouteProtocol.of(b.get(p + 5) & 0xff);
-        RouteScope scope = RouteScope.of(b.get(p + 6) & 0xff);
-        RouteType type = RouteType.of(b.get(p + 7) & 0xff);
+        Optional<RouteProtocol> protocol = protocolOf(b.get(p + 5) & 0xff);
+        Optional<RouteScope> scope = scopeOf(b.get(p + 6) & 0xff);
+        Optional<RouteType> type = typeOf(b.get(p + 7) & 0xff);
         int flags = b.getInt(p + 8);
         int max = family.equals(AddressFamily.INET) ? 32 : 128;
         if (dstLen > max || srcLen > max) {
@@ -245,7 +246,7 @@ public final class RouteCodec {
         OptionalInt nhid = OptionalInt.empty();
         int encapType = -1;
         int encapAt = -1;
-        List<RawAttribute> unknown = new ArrayList<>();
+        List<RawAttribute> unknown = null; // most routes have none: made on the first
         AttrReader r = m.attributes(RTMSG_LEN, RTA);
         while (r.next()) {
             switch (r.type()) {
@@ -262,7 +263,12 @@ public final class RouteCodec {
                 case 21 -> encapType = r.u16();                     // RTA_ENCAP_TYPE
                 case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN; // RTA_ENCAP
                 case 30 -> nhid = OptionalInt.of(r.u32());          // RTA_NH_ID
-                default -> unknown.add(r.raw());
+                default -> {
+                    if (unknown == null) {
+                        unknown = new ArrayList<>();
+                    }
+                    unknown.add(r.raw());
+                }
             }
         }
         Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
@@ -270,8 +276,45 @@ public final class RouteCodec {
         InetPrefix dstPrefix = new InetPrefix(dst != null ? dst : zero(family), dstLen);
         Optional<InetPrefix> srcPrefix = src == null && srcLen == 0 ? Optional.empty()
                 : Optional.of(new InetPrefix(src != null ? src : zero(family), srcLen));
-        return new Route(dstPrefix, srcPrefix, tos, table, Optional.of(protocol), Optional.of(scope), Optional.of(type),
-                flags, gateway, Optional.empty(), oif, prefsrc, priority, metrics, hops, nhid, encap, unknown);
+        return new Route(dstPrefix, srcPrefix, tos, table, protocol, scope, type,
+                flags, gateway, Optional.empty(), oif, prefsrc, priority, metrics, hops, nhid, encap,
+                unknown == null ? List.of() : unknown);
+    }
+
+    // Every route of a dump carries protocol, scope and type: their Optionals are made once per
+    // number (the values are immutable, so a racing first use at worst makes two equal ones).
+    @SuppressWarnings("unchecked")
+    private static final Optional<RouteProtocol>[] PROTOCOLS = new Optional[256];
+    @SuppressWarnings("unchecked")
+    private static final Optional<RouteScope>[] SCOPES = new Optional[256];
+    @SuppressWarnings("unchecked")
+    private static final Optional<RouteType>[] TYPES = new Optional[256];
+
+    static Optional<RouteProtocol> protocolOf(int n) {
+        Optional<RouteProtocol> o = PROTOCOLS[n];
+        if (o == null) {
+            o = Optional.of(RouteProtocol.of(n));
+            PROTOCOLS[n] = o;
+        }
+        return o;
+    }
+
+    static Optional<RouteScope> scopeOf(int n) {
+        Optional<RouteScope> o = SCOPES[n];
+        if (o == null) {
+            o = Optional.of(RouteScope.of(n));
+            SCOPES[n] = o;
+        }
+        return o;
+    }
+
+    static Optional<RouteType> typeOf(int n) {
+        Optional<RouteType> o = TYPES[n];
+        if (o == null) {
+            o = Optional.of(RouteType.of(n));
+            TYPES[n] = o;
+        }
+        return o;
     }
 
     static InetAddress zero(AddressFamily f) {
@@ -320,15 +363,17 @@ public final class RouteCodec {
         if (type < 0) {
             throw context.malformed("RTA_ENCAP without RTA_ENCAP_TYPE", attrAt);
         }
-        AttrSchema schema = Extensions.routeEncap(type).map(c -> c.schema()).orElse(AttrSchema.OPAQUE);
-        AttrReader inner = new AttrReader(b, attrAt + Nlmsg.NLA_HDRLEN, attrAt + len, schema);
-        return Extensions.routeEncap(type).map(c -> c.decode(inner)).orElseGet(() -> {
-            List<RawAttribute> raw = new ArrayList<>();
-            while (inner.next()) {
-                raw.add(inner.raw());
-            }
-            return new RawRouteEncap(type, raw);
-        });
+        RouteEncapCodec codec = Extensions.routeEncap(type).orElse(null);
+        AttrReader inner = new AttrReader(b, attrAt + Nlmsg.NLA_HDRLEN, attrAt + len,
+                codec != null ? codec.schema() : AttrSchema.OPAQUE);
+        if (codec != null) {
+            return codec.decode(inner);
+        }
+        List<RawAttribute> raw = new ArrayList<>();
+        while (inner.next()) {
+            raw.add(inner.raw());
+        }
+        return new RawRouteEncap(type, raw);
     }
 
     static List<RouteHop> decodeMultipath(AttrReader r, AddressFamily family) {

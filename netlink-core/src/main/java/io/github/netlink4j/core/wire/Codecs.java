@@ -129,13 +129,59 @@ public final class Codecs {
     /** An IPv4 or IPv6 address, told apart by payload length (4 or 16). */
     public static final AttrCodec<InetAddress> INET = new Inet(0);
 
+    /**
+     * Whether {@link Inet4Address#hashCode()} is the address itself (first octet in the high byte),
+     * as it has been in every OpenJDK: then an IPv4 address is written without the copy that
+     * {@link InetAddress#getAddress()} makes. Checked once; otherwise the copy is made.
+     */
+    static final boolean IPV4_HASH_IS_ADDRESS = ipv4HashIsAddress();
+
+    private static boolean ipv4HashIsAddress() {
+        try {
+            for (byte[] b : new byte[][]{{1, 2, 3, 4}, {(byte) 255, 0, (byte) 128, 7}, {10, (byte) 200, 0, 1}}) {
+                InetAddress a = InetAddress.getByAddress(b);
+                int bits = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+                if (a.hashCode() != bits) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The IPv4 addresses this thread decoded last, by a hash of their bits: a dump repeats the same
+     * few gateways, encap destinations and sources over and over, and each decoded address is
+     * three objects. Addresses are immutable, so values may share them.
+     */
+    private static final ThreadLocal<InetAddress[]> RECENT_V4 = ThreadLocal.withInitial(() -> new InetAddress[512]);
+
+    /** The IPv4 address {@code bits} (first octet in the high byte), shared with recent decodes. */
+    static InetAddress ipv4(int bits) {
+        InetAddress[] recent = RECENT_V4.get();
+        int slot = (bits * 0x9E3779B9) >>> 23;
+        InetAddress a = recent[slot];
+        if (a != null && a.hashCode() == bits) {
+            return a;
+        }
+        try {
+            a = InetAddress.getByAddress(new byte[]{(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits});
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 bytes", e);
+        }
+        recent[slot] = a;
+        return a;
+    }
+
     static MalformedMessageException bad(String problem, ByteBuffer buf, int offset) {
         return new MalformedMessageException(problem, "", offset, Hex.excerpt(buf, offset));
     }
 
     static class FixedInt implements AttrCodec<Integer> {
-        private final int size;
-        private final boolean bigEndian;
+        final int size;
+        final boolean bigEndian;
         private final String kind;
 
         FixedInt(int size, boolean bigEndian, String kind) {
@@ -201,7 +247,7 @@ public final class Codecs {
     }
 
     static final class FixedLong implements AttrCodec<Long> {
-        private final boolean bigEndian;
+        final boolean bigEndian;
         private final String kind;
 
         FixedLong(boolean bigEndian, String kind) {
@@ -253,7 +299,7 @@ public final class Codecs {
 
         @Override
         public void write(MessageWriter w, InetAddress value) {
-            w.putBytes(value.getAddress());
+            w.putAddress(value);
         }
 
         @Override
@@ -261,6 +307,10 @@ public final class Codecs {
             if ((size != 0 && length != size) || (size == 0 && length != 4 && length != 16)) {
                 throw bad("address attribute has a " + length + "-byte payload, expected "
                         + (size == 0 ? "4 or 16" : Integer.toString(size)), buf, offset);
+            }
+            if (length == 4 && IPV4_HASH_IS_ADDRESS) {
+                int v = buf.getInt(offset);
+                return ipv4(buf.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v));
             }
             byte[] b = new byte[length];
             buf.get(offset, b);

@@ -1,5 +1,6 @@
 package io.github.netlink4j.core.wire;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +170,70 @@ public final class MessageWriter {
             buf.putInt(value);
         }
         return this;
+    }
+
+    /**
+     * Writes u8, u16 or u32 attribute {@code attr} without boxing, in the byte order and size of its
+     * codec ({@link Codecs#U8}, {@link Codecs#U16}, {@link Codecs#U16_BE}, {@link Codecs#U32},
+     * {@link Codecs#U32_BE}, {@link Codecs#S32}), validating the value as {@link #put} does. Other
+     * codecs go through {@link #put}.
+     */
+    public MessageWriter putInt(Attr<Integer> attr, int value) {
+        AttrCodec<Integer> codec = attr.codec();
+        if (!(codec instanceof Codecs.FixedInt)) {
+            return put(attr, value);
+        }
+        Codecs.FixedInt c = (Codecs.FixedInt) codec;
+        int size = c.size;
+        if (size < 4 && (value < 0 || value >= (1 << (8 * size)))) {
+            c.validate(attr.name(), value); // throws, naming the range
+        }
+        ensure(8);
+        buf.putShort((short) (Nlmsg.NLA_HDRLEN + size));
+        buf.putShort((short) attr.type());
+        switch (size) {
+            case 1 -> buf.put((byte) value);
+            case 2 -> {
+                if (c.bigEndian) {
+                    buf.put((byte) (value >>> 8));
+                    buf.put((byte) value);
+                } else {
+                    buf.putShort((short) value);
+                }
+            }
+            default -> buf.putInt(c.bigEndian ? toBig(value) : value);
+        }
+        return align();
+    }
+
+    /**
+     * Writes u64 attribute {@code attr} without boxing, in the byte order of its codec
+     * ({@link Codecs#U64}, {@link Codecs#U64_BE}); other codecs go through {@link #put}.
+     */
+    public MessageWriter putLong(Attr<Long> attr, long value) {
+        AttrCodec<Long> codec = attr.codec();
+        if (!(codec instanceof Codecs.FixedLong)) {
+            return put(attr, value);
+        }
+        ensure(12);
+        buf.putShort((short) 12);
+        buf.putShort((short) attr.type());
+        boolean big = ((Codecs.FixedLong) codec).bigEndian;
+        buf.putLong(big && buf.order() != ByteOrder.BIG_ENDIAN ? Long.reverseBytes(value) : value);
+        return this;
+    }
+
+    /**
+     * The 4 or 16 bytes of {@code a} in network order, as {@link InetAddress#getAddress()} gives
+     * them, without the copy it makes for an IPv4 address.
+     */
+    public MessageWriter putAddress(InetAddress a) {
+        if (a instanceof java.net.Inet4Address && Codecs.IPV4_HASH_IS_ADDRESS) {
+            ensure(4);
+            buf.putInt(toBig(a.hashCode()));
+            return this;
+        }
+        return putBytes(a.getAddress());
     }
 
     private int toBig(int v) {

@@ -67,7 +67,31 @@ public final class EncapCodecs {
         OptionalInt ttl = OptionalInt.empty();
         OptionalInt tos = OptionalInt.empty();
         Optional<TunnelFlags> flags = Optional.empty();
-        List<RawAttribute> unknown = new ArrayList<>();
+        List<RawAttribute> unknown = List.of();
+    }
+
+    // A dump repeats the same ttl, tos and flags on every route: their wrappers are made once
+    // (immutable values; a racing first use at worst makes two equal ones).
+    private static final OptionalInt[] U8 = new OptionalInt[256];
+    @SuppressWarnings("unchecked")
+    private static final Optional<TunnelFlags>[] FLAGS = new Optional[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            U8[i] = OptionalInt.of(i);
+        }
+    }
+
+    private static Optional<TunnelFlags> flagsOf(int bits) {
+        if (bits > 0xff) {
+            return Optional.of(new TunnelFlags(bits));
+        }
+        Optional<TunnelFlags> f = FLAGS[bits];
+        if (f == null) {
+            f = Optional.of(new TunnelFlags(bits));
+            FLAGS[bits] = f;
+        }
+        return f;
     }
 
     private static Fields read(AttrReader r, AttrSchema schema) {
@@ -77,10 +101,15 @@ public final class EncapCodecs {
                 case 1 -> f.id = OptionalLong.of(r.u64Be());
                 case 2 -> f.dst = Optional.of(r.decode(Lwtunnel.codecOf(schema, 2)));
                 case 3 -> f.src = Optional.of(r.decode(Lwtunnel.codecOf(schema, 3)));
-                case 4 -> f.ttl = OptionalInt.of(r.u8());
-                case 5 -> f.tos = OptionalInt.of(r.u8());
-                case 6 -> f.flags = Optional.of(new TunnelFlags(r.u16Be()));
-                default -> f.unknown.add(r.raw());
+                case 4 -> f.ttl = U8[r.u8()];
+                case 5 -> f.tos = U8[r.u8()];
+                case 6 -> f.flags = flagsOf(r.u16Be());
+                default -> {
+                    if (f.unknown.isEmpty()) {
+                        f.unknown = new ArrayList<>();
+                    }
+                    f.unknown.add(r.raw());
+                }
             }
         }
         return f;

@@ -1,0 +1,177 @@
+package io.github.netlink4j.benchmarks;
+
+import io.github.netlink4j.core.NetNs;
+import io.github.netlink4j.core.PipelineResult;
+import io.github.netlink4j.rtnl.Inet;
+import io.github.netlink4j.rtnl.InetPrefix;
+import io.github.netlink4j.rtnl.Link;
+import io.github.netlink4j.rtnl.Nexthop;
+import io.github.netlink4j.rtnl.Nexthops;
+import io.github.netlink4j.rtnl.Route;
+import io.github.netlink4j.rtnl.RouteFilter;
+import io.github.netlink4j.rtnl.RouteVerb;
+import io.github.netlink4j.rtnl.Rtnetlink;
+import io.github.netlink4j.tunnel.IpEncap;
+import io.github.netlink4j.tunnel.Vxlan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The library's side of {@code scripts/bench}: installs and dumps the routes of the request files
+ * the script generates for every contender, through the public API only, in fresh network
+ * namespaces, several rounds in one JVM. Prints one line per measurement:
+ *
+ * <pre>
+ * result NAME round=R count=N seconds=S failures=F
+ * </pre>
+ *
+ * Usage:
+ * <pre>
+ * KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE    install + dump, R rounds, fresh netns each
+ *                                                     (named by -Dnetns.prefix; left for the caller to delete)
+ * KernelBench dump NETNS TABLE                        stream a dump of an existing table (for -Xmx64m)
+ * </pre>
+ *
+ * Request file lines: {@code r DST} (a /32 on the vxlan device), {@code r DST NHID}, {@code nh ID DST KEY}.
+ */
+public final class KernelBench {
+    private static final String DEV = "vx0";
+
+    private KernelBench() {
+    }
+
+    record Requests(List<Nexthop> nexthops, List<Route> routes) {
+    }
+
+    /** Parses a request file into library values; {@code dev} names the vxlan device. */
+    static Requests load(Path file, int table) throws IOException {
+        List<Nexthop> nhs = new ArrayList<>();
+        List<Route> routes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.trim().split(" ");
+            if (f[0].equals("nh")) {
+                int id = Integer.parseInt(f[1]);
+                nhs.add(Nexthop.id(id).encap(IpEncap.id(Long.parseLong(f[3])).dst(f[2]).key().build()).dev(DEV).build());
+            } else if (f[0].equals("r")) {
+                Route.Builder b = Route.to(InetPrefix.host(Inet.parse(f[1]))).table(table);
+                routes.add(f.length > 2 ? b.nhid(Integer.parseInt(f[2])).build() : b.dev(DEV).build());
+            }
+        }
+        return new Requests(nhs, routes);
+    }
+
+    private static void result(String name, int round, int count, double seconds, int failures) {
+        System.out.printf("result %s round=%d count=%d seconds=%.6f failures=%d%n", name, round, count, seconds, failures);
+        System.out.flush();
+    }
+
+    private static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("rounds")) {
+            rounds(Integer.parseInt(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+        } else if (args.length == 3 && args[0].equals("dump")) {
+            dumpOnly(args[1], Integer.parseInt(args[2]));
+        } else {
+            System.err.println("usage: KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE | dump NETNS TABLE");
+            System.exit(2);
+        }
+    }
+
+    private static void rounds(int rounds, Path plainFile, Path encapFile, int table) throws IOException {
+        Requests plain = load(plainFile, table);
+        Requests encap = load(encapFile, table);
+        // Namespaces are left for the caller to delete once every contender has run: the kernel
+        // frees a namespace's routes in the background, which would slow whatever runs next.
+        String prefix = System.getProperty("netns.prefix", "nl4jb-java-" + ProcessHandle.current().pid());
+        for (int round = 1; round <= rounds; round++) {
+            // plain /32 routes on the vxlan device, then read back. The device is given by index, as
+            // an application that resolved it once (Links.indexOf) gives it
+            try (NetNs ns = NetNs.create(prefix + "-p" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+                setUp(rt);
+                List<Route> routes = withOif(plain.routes(), rt.links().indexOf(DEV));
+                long t0 = System.nanoTime();
+                PipelineResult r = rt.routes().apply(RouteVerb.ADD, routes);
+                result("java-install-plain", round, routes.size(), since(t0), r.failures().size());
+                report(r);
+                dump(rt, table, round, "plain");
+            }
+            // the same routes naming the device: apply resolves the name once, then copies each route
+            try (NetNs ns = NetNs.create(prefix + "-n" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+                setUp(rt);
+                long t0 = System.nanoTime();
+                PipelineResult r = rt.routes().apply(RouteVerb.ADD, plain.routes());
+                result("java-install-plain-devname", round, plain.routes().size(), since(t0), r.failures().size());
+                report(r);
+            }
+            // nexthop objects with encap ip, routes by nhid, then read back
+            try (NetNs ns = NetNs.create(prefix + "-e" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+                setUp(rt);
+                long t0 = System.nanoTime();
+                PipelineResult n = rt.nexthops().apply(Nexthops.Verb.ADD, encap.nexthops());
+                PipelineResult r = rt.routes().apply(RouteVerb.ADD, encap.routes());
+                result("java-install-encap", round, encap.routes().size(), since(t0),
+                        n.failures().size() + r.failures().size());
+                report(n);
+                report(r);
+                dump(rt, table, round, "encap");
+            }
+        }
+    }
+
+    private static List<Route> withOif(List<Route> routes, int oif) {
+        List<Route> out = new ArrayList<>(routes.size());
+        for (Route r : routes) {
+            out.add(r.dev().isPresent() ? r.withOif(oif) : r);
+        }
+        return out;
+    }
+
+    private static void setUp(Rtnetlink rt) {
+        // ip link add vx0 type vxlan external dstport 4789 && ip link set vx0 up
+        rt.links().add(Link.builder(DEV).kind(Vxlan.builder().external().dstport(4789).build()).up().build());
+    }
+
+    private static void report(PipelineResult r) {
+        r.failures().stream().limit(3).forEach(f -> System.err.println("failure #" + f.index() + ": " + f.error().getMessage()));
+    }
+
+    private static void dump(Rtnetlink rt, int table, int round, String what) {
+        RouteFilter f = RouteFilter.table(table);
+        int[] count = new int[1];
+        long t0 = System.nanoTime();
+        rt.routes().list(f, r -> count[0]++);
+        result("java-dump-stream-" + what, round, count[0], since(t0), 0);
+        t0 = System.nanoTime();
+        List<Route> all = rt.routes().list(f);
+        result("java-dump-list-" + what, round, all.size(), since(t0), 0);
+    }
+
+    /** Streams a dump of {@code table} in an existing namespace: what a small heap must survive. */
+    private static void dumpOnly(String netns, int table) {
+        try (NetNs ns = NetNs.open(netns); Rtnetlink rt = Rtnetlink.open(ns)) {
+            RouteFilter f = RouteFilter.table(table);
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            for (int round = 1; round <= 3; round++) {
+                int[] count = new int[1];
+                long t0 = System.nanoTime();
+                rt.routes().list(f, r -> count[0]++);
+                result("java-dump-stream-heap" + (maxHeap >> 20) + "m", round, count[0], since(t0), 0);
+            }
+            // the same routes kept as a List: whether they fit is the application's heap, not the dump's
+            try {
+                long t0 = System.nanoTime();
+                List<Route> all = rt.routes().list(f);
+                result("java-dump-list-heap" + (maxHeap >> 20) + "m", 1, all.size(), since(t0), 0);
+            } catch (OutOfMemoryError e) {
+                System.out.println("note list() of the whole table does not fit in " + (maxHeap >> 20) + " MB: " + e);
+            }
+        }
+    }
+}
