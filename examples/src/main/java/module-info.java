@@ -1,6 +1,13 @@
-/** Reference programs: the multi-tenant gateway and the kernel capability probe. */
+/** Reference programs: the multi-tenant gateway, its demo and the kernel capability probe. */
 module io.github.netlink4j.examples {
     requires io.github.netlink4j.tunnel;
     requires io.github.netlink4j.vrf;
     requires io.github.netlink4j.nft;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports io.github.netlink4j.examples.gateway;
+    exports io.github.netlink4j.examples.probe;
+    exports io.github.netlink4j.examples.demo;
+    opens io.github.netlink4j.examples.gateway to com.fasterxml.jackson.databind;
 }
