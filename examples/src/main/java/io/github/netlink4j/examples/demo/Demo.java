@@ -120,9 +120,13 @@ public final class Demo {
     private final List<Check> checks = new ArrayList<>();
     private final PrintStream live;
 
-    private Demo(Options options, PrintStream live) {
+    /** Called with the gateway namespace's name while the test flows are still open (tests' oracles). */
+    private final java.util.function.Consumer<String> whileFlowsOpen;
+
+    private Demo(Options options, PrintStream live, java.util.function.Consumer<String> whileFlowsOpen) {
         this.options = options;
         this.live = live;
+        this.whileFlowsOpen = whileFlowsOpen;
     }
 
     /**
@@ -132,7 +136,12 @@ public final class Demo {
      * @throws io.github.netlink4j.examples.gateway.ConfigException when the tenant file is invalid
      */
     public static Result run(Options options, PrintStream out) {
-        return new Demo(options, out).run();
+        return new Demo(options, out, ns -> { }).run();
+    }
+
+    /** {@link #run(Options, PrintStream)}, calling {@code whileFlowsOpen} with the gateway namespace's name before the flows close. */
+    static Result run(Options options, PrintStream out, java.util.function.Consumer<String> whileFlowsOpen) {
+        return new Demo(options, out, Objects.requireNonNull(whileFlowsOpen, "whileFlowsOpen")).run();
     }
 
     /** The sample tenant file, found from the working directory (the project root or examples/). */
@@ -181,6 +190,7 @@ public final class Demo {
                 }
                 flows.put(t.name(), fl);
             }
+            whileFlowsOpen.accept(topo.name("gw"));
             line("");
             describe(topo, cfg, flows);
         } catch (RuntimeException e) {
@@ -245,8 +255,8 @@ public final class Demo {
                     Route plain = rt.routes().get(Routes.Lookup.to(r.hypervisor()));
                     Route marked = rt.routes().get(Routes.Lookup.to(r.hypervisor()).mark(t.mark()));
                     if (!plain.oif().equals(marked.oif()) || !plain.gateway().equals(marked.gateway())) {
-                        wrong.add("underlay " + r.hypervisor() + " with mark " + t.key() + " -> " + marked
-                                + " (unmarked: " + plain + ")");
+                        wrong.add("to " + r.hypervisor() + " with mark " + t.key() + ": " + hop(rt, marked)
+                                + " (unmarked: " + hop(rt, plain) + ")");
                         if (!underlays.contains(r.hypervisor())) {
                             underlays.add(r.hypervisor());
                         }
@@ -267,6 +277,18 @@ public final class Demo {
                 line("          demo workaround: ip rule add " + rule);
             }
         }
+    }
+
+    /** {@code via GW dev NAME table T}, the device by name. */
+    private static String hop(Rtnetlink rt, Route r) {
+        StringBuilder sb = new StringBuilder();
+        r.gateway().ifPresent(g -> sb.append("via ").append(g.getHostAddress()).append(' '));
+        if (r.oif().isPresent()) {
+            int i = r.oif().getAsInt();
+            sb.append("dev ").append(rt.links().get(i).map(l -> l.name()).orElse("if" + i)).append(' ');
+        }
+        sb.append("table ").append(r.table() == Route.TABLE_MAIN ? "main" : Integer.toUnsignedString(r.table()));
+        return sb.toString();
     }
 
     // --- traffic ----------------------------------------------------------------------------------
