@@ -6,22 +6,28 @@ import java.time.Duration;
 /**
  * Runs the gateway demo and exits 0 when every check passed, 1 when one failed, 2 on bad usage:
  * <pre>
- * java ... io.github.netlink4j.examples.demo.DemoMain [--keep] [--config FILE] [--timeout SECONDS]
+ * java ... io.github.netlink4j.examples.demo.DemoMain [--keep] [--verbose] [--config FILE] [--timeout SECONDS]
  * </pre>
  * {@code --keep} leaves the namespaces in place to look around ({@code ip netns exec PREFIX-gw ...});
- * the tenant file defaults to {@code examples/gateway.sample.json}.
+ * {@code --verbose} shows the gateway's log (every change it sends, as the ip/nft command it stands
+ * for) on stderr; the tenant file defaults to {@code examples/gateway.sample.json}; {@code --timeout}
+ * bounds each network operation (default 20 s).
  */
 public final class DemoMain {
+    private static final String GATEWAY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.github.netlink4j.examples.gateway";
+
     private DemoMain() {
     }
 
     public static void main(String[] args) {
         boolean keep = false;
+        boolean verbose = false;
         Path config = null;
         Duration timeout = Duration.ofSeconds(20);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--keep" -> keep = true;
+                case "--verbose" -> verbose = true;
                 case "--config" -> config = Path.of(value(args, ++i, "--config"));
                 case "--timeout" -> {
                     String v = value(args, ++i, "--timeout");
@@ -46,6 +52,10 @@ public final class DemoMain {
             System.err.println("demo: needs root (network namespaces, CAP_NET_ADMIN)");
             System.exit(2);
         }
+        if (!verbose && System.getProperty(GATEWAY_LOG_LEVEL) == null) {
+            // before the first logger is made: the report shows what the gateway did, read back
+            System.setProperty(GATEWAY_LOG_LEVEL, "warn");
+        }
         Demo.Options o = new Demo.Options(config != null ? config : Demo.sampleConfig(), keep, Topology.uniquePrefix(), timeout);
         Demo.Result r = Demo.run(o, System.out);
         System.exit(r.passed() ? 0 : 1);
@@ -62,7 +72,7 @@ public final class DemoMain {
         if (error != null) {
             System.err.println("demo: " + error);
         }
-        System.err.println("usage: DemoMain [--keep] [--config FILE] [--timeout SECONDS]");
+        System.err.println("usage: DemoMain [--keep] [--verbose] [--config FILE] [--timeout SECONDS]");
         System.exit(error == null ? 0 : 2);
     }
 }
