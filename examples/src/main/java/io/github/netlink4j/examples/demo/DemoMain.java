@@ -53,8 +53,9 @@ public final class DemoMain {
             System.exit(2);
         }
         if (!verbose && System.getProperty(GATEWAY_LOG_LEVEL) == null) {
-            // before the first logger is made: the report shows what the gateway did, read back
-            System.setProperty(GATEWAY_LOG_LEVEL, "warn");
+            // before the first logger is made: the report shows what the gateway did, read back, and
+            // its warnings
+            System.setProperty(GATEWAY_LOG_LEVEL, "error");
         }
         Demo.Options o = new Demo.Options(config != null ? config : Demo.sampleConfig(), keep, Topology.uniquePrefix(), timeout);
         Demo.Result r = Demo.run(o, System.out);
