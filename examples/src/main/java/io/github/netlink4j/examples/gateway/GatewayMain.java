@@ -112,7 +112,7 @@ public final class GatewayMain {
             if (o.once()) {
                 return d.reconcileOnce();
             }
-            Signal.handle(new Signal("HUP"), s -> d.trigger("SIGHUP"));
+            d.handleSighup();
             d.run();
             return EXIT_OK;
         } catch (RuntimeException e) {
@@ -163,6 +163,15 @@ public final class GatewayMain {
             triggers.offer(cause);
         }
 
+        /**
+         * Makes SIGHUP trigger a reconcile.
+         *
+         * @return the handler SIGHUP had before
+         */
+        sun.misc.SignalHandler handleSighup() {
+            return Signal.handle(new Signal("HUP"), s -> trigger("SIGHUP"));
+        }
+
         /** One reconcile; the exit code. */
         int reconcileOnce() {
             Outcome o = reconcile("start");
@@ -174,9 +183,9 @@ public final class GatewayMain {
 
         private Outcome reconcile(String cause) {
             Outcome o;
+            LOG.info("reconciling with {} ({})", config, cause);
             try {
                 GatewayConfig cfg = GatewayConfig.parse(config);
-                LOG.info("reconciling with {} ({})", config, cause);
                 o = new Outcome(cause, gateway.reconcile(cfg), null);
                 if (!o.report().complete()) {
                     LOG.error("reconcile incomplete: {}", o.report());
@@ -256,9 +265,8 @@ public final class GatewayMain {
             LOG.info("watching {} for changes (SIGHUP reconciles too)", config);
         }
 
-        /** Stops the loop and closes the gateway's sockets; what it programmed stays. */
-        @Override
-        public void close() {
+        /** Stops the loop (waiting for a reconcile under way) and the watch; the gateway stays open. */
+        void stop() {
             stopped = true;
             triggers.offer("stop");
             if (watch != null) {
@@ -276,6 +284,12 @@ public final class GatewayMain {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        /** Stops the loop and closes the gateway's sockets; what it programmed stays. */
+        @Override
+        public void close() {
+            stop();
             gateway.close();
         }
     }
