@@ -166,6 +166,13 @@ public final class Demo {
         List<AutoCloseable> open = new ArrayList<>();
         try {
             line("topology: namespaces " + options.prefix() + "-{" + String.join(",", topo.roles()) + "}");
+            boolean first = true;
+            for (Topology.Hypervisor h : Topology.HYPERVISORS) {
+                line(String.format("  %-28s %s -- %s eth0 %s, gre1 key %d -- %s %s", first
+                                ? "client " + Topology.CLIENT_ADDRESS + " -- inet0 gw" : "", h.gwDevice(), h.name(), h.underlay(),
+                        h.key(), h.vm(), Topology.VM_ADDRESS));
+                first = false;
+            }
             gateway = Gateway.open(topo.ns("gw"));
             GatewayReport gr = gateway.reconcile(cfg);
             line("gateway:  reconciled in " + topo.name("gw") + ": " + gr.summary());

@@ -7,7 +7,10 @@ import io.github.netlink4j.testkit.KernelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -53,6 +57,30 @@ class DemoKernelTest {
             assertTrue(line.contains("src=192.168.0.2 dst=203.0.113.2 sport=8080"), "the reply tuple shows the DNAT: " + line);
             assertTrue(line.contains("[OFFLOAD]"), "not offloaded according to /proc/net/nf_conntrack: " + line + report);
         }
+    }
+
+    /**
+     * The checks can fail: tenant b's key (2001 here) is not the key of hv2's gretap (2000), so hv2
+     * drops what the gateway tunnels to it. Tenant a still passes; b's ping and TCP fail, and so does
+     * the demo.
+     */
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void aTenantKeyTheHypervisorDoesNotKnowFailsThatTenantsFlows(@TempDir Path dir) throws Exception {
+        prefix = Topology.uniquePrefix();
+        String sample = Files.readString(Demo.sampleConfig());
+        assertTrue(sample.contains("\"key\": 2000"), sample);
+        Path file = dir.resolve("wrong-key.json");
+        Files.writeString(file, sample.replace("\"key\": 2000", "\"key\": 2001"));
+        Demo.Result r = Demo.run(new Demo.Options(file, false, prefix, Duration.ofSeconds(12)), null);
+        String report = "\n--- demo report ---\n" + r.report();
+        assertFalse(r.passed(), report);
+        List<String> failed = r.failures().stream().map(Demo.Check::what).toList();
+        assertEquals(List.of(
+                "tenant b: ping 198.51.100.20 arrives at vm-b and is answered",
+                "tenant b: TCP 198.51.100.20:8080 arrives at vm-b",
+                "tenant b: TCP 198.51.100.20:8080 is offloaded to the flowtable"), failed, report);
+        assertTrue(r.report().contains("arrived at vm-b: NO"), report);
     }
 
     @AfterEach
