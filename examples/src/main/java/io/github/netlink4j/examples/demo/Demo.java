@@ -160,7 +160,7 @@ public final class Demo {
         GatewayConfig cfg = GatewayConfig.parse(options.config());
         line("netlink4j gateway demo");
         line("kernel:   " + kernel());
-        line("tenants:  " + options.config());
+        line("tenants:  " + shown(options.config()));
         Topology topo = Topology.build(options.prefix());
         Gateway gateway = null;
         List<AutoCloseable> open = new ArrayList<>();
@@ -563,6 +563,13 @@ public final class Demo {
             live.println(s);
             live.flush();
         }
+    }
+
+    /** {@code file} relative to the working directory when it is below it. */
+    private static String shown(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     static String kernel() {
