@@ -292,6 +292,7 @@ class GatewayKernelTest {
                     "nft add rule inet netlink4j-gw snat oifname \"inet0\" ip saddr 10.3.0.5 snat ip to 198.51.100.30 comment \"tenant c\""),
                     new TreeSet<>(r3.nft().stream().map(c -> c.replaceAll(" handle \\d+$", "")).toList()), r3.nft().toString());
             assertEquals(List.of(), r3.warnings(), "a's VM address is its own now: SNAT, no warning");
+            assertTrue(r3.changes().stream().noneMatch(x -> x.contains(" dev if")), "devices by name: " + r3.changes());
 
             vrfs.clear();
             Oracle.ipJson(gw.name(), "-d", "link", "show", "type", "vrf").forEach(l -> vrfs.put(l.path("ifname").asText(),
