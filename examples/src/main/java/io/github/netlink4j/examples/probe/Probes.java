@@ -28,6 +28,9 @@ import io.github.netlink4j.tunnel.IpEncap;
 import io.github.netlink4j.tunnel.TunnelFlags;
 import io.github.netlink4j.vrf.Vrfs;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +53,8 @@ import java.util.Optional;
  * everything but did not behave), or lets the kernel's refusal ({@code KernelException}) through.
  */
 final class Probes {
+    private static final Logger LOG = LoggerFactory.getLogger(Probes.class);
+
     private Probes() {
     }
 
@@ -316,6 +321,9 @@ final class Probes {
                     throw new Missing("the connection broke once offloaded: " + e.getMessage());
                 }
                 long grew = forwardPackets(nft, t) - before;
+                LOG.debug("{}: forward chain packets: {} in the first {} exchanges, then {} in round {} of {}",
+                        vrf ? ProbeFeature.FLOW_OFFLOAD_VRF : ProbeFeature.FLOW_OFFLOAD_DNAT, firstRound, EXCHANGES_BEFORE,
+                        grew, w + 1, EXCHANGES_AFTER);
                 if (grew == 0) {
                     return;
                 }
