@@ -60,21 +60,35 @@ public final class KernelProbe {
     public static List<ProbeResult> run(Set<ProbeFeature> features, Duration timeout) {
         Objects.requireNonNull(features, "features");
         checkTimeout(timeout);
+        return run(features, timeout, Probes::run);
+    }
+
+    /** What trying one feature does: returns when supported, throws why not. */
+    @FunctionalInterface
+    interface Body {
+        void run(ProbeFeature feature, Scratch scratch) throws Exception;
+    }
+
+    static List<ProbeResult> run(Set<ProbeFeature> features, Duration timeout, Body body) {
         List<ProbeResult> out = new ArrayList<>();
-        for (ProbeFeature f : EnumSet.copyOf(features.isEmpty() ? EnumSet.noneOf(ProbeFeature.class) : features)) {
-            out.add(probe(f, timeout));
+        for (ProbeFeature f : features.isEmpty() ? EnumSet.noneOf(ProbeFeature.class) : EnumSet.copyOf(features)) {
+            out.add(probe(f, timeout, body));
         }
         return out;
     }
 
     /** Tries one feature within {@code timeout} (1 s .. 1 h). */
     public static ProbeResult probe(ProbeFeature feature, Duration timeout) {
+        return probe(feature, timeout, Probes::run);
+    }
+
+    static ProbeResult probe(ProbeFeature feature, Duration timeout, Body body) {
         Objects.requireNonNull(feature, "feature");
         checkTimeout(timeout);
         Scratch scratch = new Scratch(feature);
         FutureTask<ProbeResult> task = new FutureTask<>(() -> {
             try {
-                Probes.run(feature, scratch);
+                body.run(feature, scratch);
                 return ProbeResult.yes(feature);
             } catch (Throwable t) {
                 return ProbeResult.no(feature, describe(t));
@@ -119,7 +133,8 @@ public final class KernelProbe {
         }
         if (t instanceof KernelException k) {
             StringBuilder sb = new StringBuilder();
-            sb.append(k.errno().name()).append(" (").append(k.errno().description()).append(')');
+            sb.append(k.errno().name()).append(" (").append(k.errno().number()).append(", ").append(k.errno().description())
+                    .append(')');
             k.extackMessage().filter(x -> !x.isEmpty()).ifPresent(x -> sb.append(": ").append(x));
             k.attributePath().filter(x -> !x.isEmpty()).ifPresent(x -> sb.append(" [attribute ").append(x).append(']'));
             String op = k.request().isEmpty() ? k.operation() : k.request();

@@ -373,6 +373,29 @@ class KernelProbeKernelTest {
         assertTrue(e.getMessage().contains("timeout must be 1 s .. 1 h"), e.getMessage());
     }
 
+    @Test
+    void aFeatureThatHangsTimesOutAndItsNamespacesGoWhileTheOthersStillRun() {
+        List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ProbeResult> r = KernelProbe.run(java.util.EnumSet.of(ProbeFeature.VRF, ProbeFeature.GRETAP_EXTERNAL,
+                ProbeFeature.FLOWTABLES), java.time.Duration.ofSeconds(2), (f, scratch) -> {
+            NetNs ns = scratch.netns("x");
+            made.add(ns.name().orElseThrow());
+            switch (f) {
+                case VRF -> Thread.sleep(60_000);                       // hangs
+                case GRETAP_EXTERNAL -> throw new IllegalStateException("broken\non two lines");
+                default -> { }                                          // works
+            }
+        });
+        assertEquals(List.of(ProbeResult.no(ProbeFeature.VRF, "timed out after 2 s"),
+                ProbeResult.no(ProbeFeature.GRETAP_EXTERNAL, "IllegalStateException: broken on two lines"),
+                ProbeResult.yes(ProbeFeature.FLOWTABLES)), r);
+        assertEquals(3, made.size(), made.toString());
+        for (String n : made) {
+            assertTrue(n.startsWith("nl4j-probe-"), n);
+            assertFalse(NetNs.exists(n), n + " was left behind");
+        }
+    }
+
     // ------------------------------------------------------------ helpers
 
     private static void assertAgrees(ProbeFeature f, KernelFeature oracle) {
