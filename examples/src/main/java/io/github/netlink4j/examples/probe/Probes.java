@@ -23,6 +23,7 @@ import io.github.netlink4j.rtnl.Route;
 import io.github.netlink4j.rtnl.RouteEncap;
 import io.github.netlink4j.rtnl.RouteFilter;
 import io.github.netlink4j.rtnl.Rtnetlink;
+import io.github.netlink4j.rtnl.Veth;
 import io.github.netlink4j.tunnel.Gre;
 import io.github.netlink4j.tunnel.IpEncap;
 import io.github.netlink4j.tunnel.TunnelFlags;
@@ -43,6 +44,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -201,7 +203,7 @@ final class Probes {
     static void flowtables(Scratch s) {
         NetNs ns = s.netns("ft");
         try (Rtnetlink rt = Rtnetlink.open(ns); Nftables nft = Nftables.open(ns)) {
-            rt.links().add(Link.builder("f0").up().kind(io.github.netlink4j.rtnl.Veth.peer("f1")).build());
+            rt.links().add(Link.builder("f0").up().kind(Veth.peer("f1")).build());
             nft.transaction()
                     .addTable(PROBE)
                     .addFlowtable(Flowtable.of(PROBE, "ft", 0, "f0", "f1"))
@@ -239,7 +241,7 @@ final class Probes {
      * exchanges {@value #EXCHANGES_AFTER} more, up to {@value #WINDOWS} times: the flow is offloaded
      * when the forward chain's counter stands still during one such round. (One round is not enough:
      * on the Debian 6.1 kernel a single packet of an offloaded DNAT'ed flow now and then takes the
-     * classic path — seen in 4 of 7 runs, never more than one per run, the rounds before and after
+     * classic path — seen in 5 of 7 runs, never more than one per run, the rounds before and after
      * it at zero; a flow that is not offloaded moves the counter by about two packets per exchange,
      * in every round.)
      */
@@ -313,7 +315,7 @@ final class Probes {
             exchange(c, EXCHANGES_BEFORE, "before offload", via);
             Thread.sleep(SETTLE_MS); // delayed ACKs of the first round land before the count starts
             long firstRound = forwardPackets(nft, t) - start;
-            List<Long> windows = new java.util.ArrayList<>();
+            List<Long> windows = new ArrayList<>();
             for (int w = 0; w < WINDOWS; w++) {
                 long before = forwardPackets(nft, t);
                 try {
