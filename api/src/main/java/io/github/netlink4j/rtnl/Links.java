@@ -108,6 +108,21 @@ public final class Links {
     }
 
     /**
+     * The counters of the link called {@code name} ({@code ip -s link show dev NAME}).
+     *
+     * @throws KernelException ENODEV when there is no such link
+     */
+    public LinkStats stats(String name) {
+        return stats(LinkRef.name(name));
+    }
+
+    /** The counters of {@code device} ({@code ip -s link show dev DEV}). */
+    public LinkStats stats(LinkRef device) {
+        Objects.requireNonNull(device, "device");
+        return channel.query(LinkRequests.get(device), LinkRequests::decodeStats);
+    }
+
+    /**
      * The index of the link called {@code name}: what other modules use to turn {@code dev NAME} into
      * an ifindex (RTM_GETLINK with IFLA_IFNAME, or IFLA_ALT_IFNAME for a name over 15 bytes).
      *

@@ -318,4 +318,32 @@ class LinksKernelTest {
             assertEquals(List.of(), added());
         }
     }
+
+    @Test
+    void countersReadAsIpDashSShowsThem() {
+        // no IPv6 on the new devices: no neighbour discovery or MLD to move the counters between reads
+        Cmd.inNetns(ns.name(), "sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1");
+        Cmd.inNetns(other.name(), "sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1");
+        try (Rtnetlink rt = Rtnetlink.open(ns.handle())) {
+            rt.links().add(Link.builder("veth0").up()
+                    .kind(Veth.peer(Link.builder("veth1").netns(NetnsTarget.of(other.handle())).build())).build());
+            Cmd.ip(other.name(), "addr", "add", "10.0.0.2/24", "dev", "veth1");
+            Cmd.ip(other.name(), "link", "set", "veth1", "up");
+            rt.addresses().add("veth0", "10.0.0.1/24");
+            Cmd.inNetns(ns.name(), "ping", "-c", "3", "-i", "0.2", "-W", "2", "10.0.0.2");
+
+            LinkStats s = rt.links().stats("veth0");
+            JsonNode ip = Oracle.ipJson(ns.name(), "-s", "link", "show", "dev", "veth0").get(0).path("stats64");
+            assertEquals(ip.path("rx").path("packets").asLong(), s.rxPackets(), s.toString());
+            assertEquals(ip.path("rx").path("bytes").asLong(), s.rxBytes(), s.toString());
+            assertEquals(ip.path("tx").path("packets").asLong(), s.txPackets(), s.toString());
+            assertEquals(ip.path("tx").path("bytes").asLong(), s.txBytes(), s.toString());
+            assertEquals(ip.path("rx").path("dropped").asLong(), s.rxDropped(), s.toString());
+            assertEquals(ip.path("tx").path("errors").asLong(), s.txErrors(), s.toString());
+            assertTrue(s.txPackets() >= 4 && s.rxPackets() >= 4, "3 echo requests and an ARP request out, "
+                    + "3 replies and an ARP reply in: " + s);
+            KernelException e = assertThrows(KernelException.class, () -> rt.links().stats("nosuch0"));
+            assertEquals(Errno.ENODEV, e.errno());
+        }
+    }
 }

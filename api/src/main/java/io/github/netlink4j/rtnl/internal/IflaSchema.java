@@ -2,6 +2,7 @@ package io.github.netlink4j.rtnl.internal;
 
 import io.github.netlink4j.core.wire.Attr;
 import io.github.netlink4j.core.wire.AttrSchema;
+import io.github.netlink4j.core.wire.ByteString;
 import io.github.netlink4j.core.wire.Codecs;
 import io.github.netlink4j.rtnl.MacAddress;
 
@@ -33,6 +34,8 @@ public final class IflaSchema {
     public static final Attr<Integer> IFLA_NET_NS_PID = Attr.of(19, "IFLA_NET_NS_PID", Codecs.U32);
     /** iproute2 writes the alias without its NUL. */
     public static final Attr<String> IFLA_IFALIAS = Attr.of(20, "IFLA_IFALIAS", RtCodecs.STRING_NO_NUL);
+    /** struct rtnl_link_stats64, host byte order: see {@link io.github.netlink4j.rtnl.LinkStats}. */
+    public static final Attr<ByteString> IFLA_STATS64 = Attr.of(23, "IFLA_STATS64", Codecs.BYTES);
     public static final Attr<Void> IFLA_AF_SPEC = Attr.nested(26, "IFLA_AF_SPEC");
     public static final Attr<Integer> IFLA_GROUP = Attr.of(27, "IFLA_GROUP", Codecs.U32);
     public static final Attr<Integer> IFLA_NET_NS_FD = Attr.of(28, "IFLA_NET_NS_FD", Codecs.U32);
@@ -67,7 +70,7 @@ public final class IflaSchema {
     /** The top level of an ifinfomsg message. */
     public static final AttrSchema IFLA = AttrSchema.of("ifinfomsg", "IFLA_",
             IFLA_ADDRESS, IFLA_BROADCAST, IFLA_IFNAME, IFLA_MTU, IFLA_LINK, IFLA_QDISC, IFLA_MASTER, IFLA_TXQLEN,
-            IFLA_OPERSTATE, IFLA_LINKMODE, IFLA_LINKINFO, IFLA_NET_NS_PID, IFLA_IFALIAS, IFLA_AF_SPEC, IFLA_GROUP,
+            IFLA_OPERSTATE, IFLA_LINKMODE, IFLA_LINKINFO, IFLA_NET_NS_PID, IFLA_IFALIAS, IFLA_STATS64, IFLA_AF_SPEC, IFLA_GROUP,
             IFLA_NET_NS_FD, IFLA_EXT_MASK, IFLA_PROMISCUITY, IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_CARRIER,
             IFLA_LINK_NETNSID, IFLA_PROTO_DOWN, IFLA_TARGET_NETNSID, IFLA_MIN_MTU, IFLA_MAX_MTU, IFLA_PROP_LIST,
             IFLA_ALT_IFNAME, IFLA_PERM_ADDRESS);

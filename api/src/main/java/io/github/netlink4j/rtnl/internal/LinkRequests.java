@@ -1,6 +1,8 @@
 package io.github.netlink4j.rtnl.internal;
 
+import io.github.netlink4j.core.MalformedMessageException;
 import io.github.netlink4j.core.NetlinkRequest;
+import io.github.netlink4j.core.wire.AttrReader;
 import io.github.netlink4j.core.wire.AttrSchema;
 import io.github.netlink4j.core.wire.MessageReader;
 import io.github.netlink4j.core.wire.MessageWriter;
@@ -10,7 +12,9 @@ import io.github.netlink4j.rtnl.LinkChange;
 import io.github.netlink4j.rtnl.LinkFilter;
 import io.github.netlink4j.rtnl.LinkKind;
 import io.github.netlink4j.rtnl.LinkRef;
+import io.github.netlink4j.rtnl.LinkStats;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -214,10 +218,35 @@ public final class LinkRequests {
     }
 
     /**
-     * {@code ip link show dev DEV}: RTM_GETLINK for one device, as iproute2's name resolver asks:
-     * IFLA_EXT_MASK, then IFLA_IFNAME (IFLA_ALT_IFNAME for a name over 15 bytes), or the index in the
-     * header.
+     * The counters in an RTM_NEWLINK reply (IFLA_STATS64, which the kernel always reports:
+     * RTEXT_FILTER_SKIP_STATS only leaves out the statistics of SR-IOV virtual functions), or null for
+     * another message.
+     *
+     * @throws io.github.netlink4j.core.MalformedMessageException when the reply has no IFLA_STATS64 or a
+     *                                                            shorter one than {@link LinkStats#MODELLED_BYTES}
      */
+    public static LinkStats decodeStats(MessageReader m) {
+        if (m.type() != Rtm.RTM_NEWLINK) {
+            return null;
+        }
+        AttrReader r = m.attributes(Rtm.IFINFOMSG_LEN, IFLA);
+        while (r.next()) {
+            if (r.type() != IFLA_STATS64.type()) {
+                continue;
+            }
+            if (r.payloadLength() < LinkStats.MODELLED_BYTES) {
+                throw r.malformed("IFLA_STATS64 of " + r.payloadLength() + " bytes, expected at least "
+                        + LinkStats.MODELLED_BYTES, r.payloadOffset());
+            }
+            ByteBuffer b = r.buffer();
+            int o = r.payloadOffset();
+            return new LinkStats(b.getLong(o), b.getLong(o + 8), b.getLong(o + 16), b.getLong(o + 24),
+                    b.getLong(o + 32), b.getLong(o + 40), b.getLong(o + 48), b.getLong(o + 56),
+                    b.getLong(o + 64), b.getLong(o + 72));
+        }
+        throw new MalformedMessageException("link reply without IFLA_STATS64", "ifinfomsg", m.payloadOffset(), "");
+    }
+
     /** The ifindex in an RTM_NEWLINK reply (struct ifinfomsg.ifi_index), or null for another message. */
     public static Integer decodeIndex(MessageReader m) {
         if (m.type() != Rtm.RTM_NEWLINK) {
@@ -227,6 +256,11 @@ public final class LinkRequests {
         return m.buffer().getInt(m.payloadOffset() + 4);
     }
 
+    /**
+     * {@code ip link show dev DEV}: RTM_GETLINK for one device, as iproute2's name resolver asks:
+     * IFLA_EXT_MASK, then IFLA_IFNAME (IFLA_ALT_IFNAME for a name over 15 bytes), or the index in the
+     * header.
+     */
     public static NetlinkRequest get(LinkRef device) {
         return new NetlinkRequest() {
             @Override
