@@ -5,6 +5,7 @@ module io.github.netlink4j.examples {
     requires io.github.netlink4j.nft;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires jdk.unsupported;
 
     exports io.github.netlink4j.examples.gateway;
     exports io.github.netlink4j.examples.probe;

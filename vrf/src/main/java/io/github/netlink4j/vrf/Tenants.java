@@ -326,7 +326,7 @@ public final class Tenants {
         for (Map.Entry<Tenant.RouteKey, Route> e : existing.entrySet()) {
             Route r = e.getValue();
             if (!keep.contains(e.getKey())) {
-                deletes.add(new RouteRequest(RouteVerb.DELETE, r));
+                deletes.add(new RouteRequest(RouteVerb.DELETE, named(r, s.byIndex)));
             }
         }
         for (Route r : existing.values()) {
@@ -372,6 +372,19 @@ public final class Tenants {
                 .encap(r.encap().orElseThrow()).dev(r.dev().orElseThrow()).protocol(owner).flags(r.flags() & DESCRIBED_FLAGS);
         r.gateway().ifPresent(g -> nb.via(Inet.format(g)));
         return nb.build().withOif(r.oif().getAsInt());
+    }
+
+    /**
+     * Dumped route {@code r} with its device's name beside its index, so that the request prints
+     * {@code dev tun} as ip would, not {@code dev if7}; the index is still what is sent.
+     */
+    private static Route named(Route r, Map<Integer, Link> byIndex) {
+        if (r.dev().isPresent() || r.oif().isEmpty() || !byIndex.containsKey(r.oif().getAsInt())) {
+            return r;
+        }
+        return new Route(r.dst(), r.src(), r.tos(), r.table(), r.protocol(), r.scope(), r.type(), r.flags(), r.gateway(),
+                Optional.of(byIndex.get(r.oif().getAsInt()).name()), r.oif(), r.prefsrc(), r.priority(), r.metrics(),
+                r.nexthops(), r.nhid(), r.encap(), r.unknown());
     }
 
     /** {@code r} with its device resolved to an index from the links read; the name stays for printing. */
@@ -552,8 +565,10 @@ public final class Tenants {
         }
         List<NetlinkRequest> deletes = new ArrayList<>();
         Set<Integer> candidates = new LinkedHashSet<>();
+        Map<Integer, Link> byIndex = new HashMap<>();
+        rt.links().list().forEach(l -> byIndex.put(l.index(), l));
         for (Route r : rt.routes().list(RouteFilter.table(table).withProtocol(owner))) {
-            deletes.add(new RouteRequest(RouteVerb.DELETE, r));
+            deletes.add(new RouteRequest(RouteVerb.DELETE, named(r, byIndex)));
             if (r.nhid().isPresent() && ownedNexthops.contains(r.nhid().getAsInt())) {
                 candidates.add(r.nhid().getAsInt());
             }

@@ -351,6 +351,11 @@ class TenantsKernelTest {
 
             TenantReport removed = tenants.remove("vrf-a");
             assertTrue(removed.complete(), removed.toString());
+            // deletes of dumped routes print their devices by name, as ip does
+            List<String> removes = removed.applied().stream().map(Object::toString).toList();
+            assertTrue(removes.stream().anyMatch(x -> x.startsWith("ip route del 192.168.7.0/24 via 192.168.0.2 dev a0 ")),
+                    removes.toString());
+            assertTrue(removes.stream().noneMatch(x -> x.contains(" dev if")), removes.toString());
             assertSameSnapshot(before, snapshot());
             assertEquals(0, tenants.remove("vrf-a").changesSent());
             assertEquals(canonical(tenant('b')), canonical(tenants.read("vrf-b").orElseThrow()));
