@@ -13,6 +13,18 @@ import io.github.netlink4j.rtnl.RouteVerb;
 import io.github.netlink4j.rtnl.Rtnetlink;
 import io.github.netlink4j.tunnel.IpEncap;
 import io.github.netlink4j.tunnel.Vxlan;
+import io.github.netlink4j.nft.BaseChain;
+import io.github.netlink4j.nft.Chain;
+import io.github.netlink4j.nft.ChainType;
+import io.github.netlink4j.nft.Family;
+import io.github.netlink4j.nft.Hook;
+import io.github.netlink4j.nft.Match;
+import io.github.netlink4j.nft.Nftables;
+import io.github.netlink4j.nft.Rule;
+import io.github.netlink4j.nft.Stmt;
+import io.github.netlink4j.nft.Table;
+import io.github.netlink4j.nft.Transaction;
+import io.github.netlink4j.nft.TransactionException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,9 +46,13 @@ import java.util.List;
  * KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE    install + dump, R rounds, fresh netns each
  *                                                     (named by -Dnetns.prefix; left for the caller to delete)
  * KernelBench dump NETNS TABLE                        stream a dump of an existing table (for -Xmx64m)
+ * KernelBench nft R RULE_FILE                         one nftables transaction of every rule, R rounds, fresh netns each
  * </pre>
  *
  * Request file lines: {@code r DST} (a /32 on the vxlan device), {@code r DST NHID}, {@code nh ID DST KEY}.
+ * Rule file lines: {@code dnat DADDR DPORT TO_ADDR TO_PORT}, each the rule
+ * {@code ip daddr DADDR tcp dport DPORT dnat to TO_ADDR:TO_PORT} of chain {@code ip nat pre}
+ * ({@code type nat hook prerouting priority dstnat}).
  */
 public final class KernelBench {
     private static final String DEV = "vx0";
@@ -78,8 +94,10 @@ public final class KernelBench {
             rounds(Integer.parseInt(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
         } else if (args.length == 3 && args[0].equals("dump")) {
             dumpOnly(args[1], Integer.parseInt(args[2]));
+        } else if (args.length == 3 && args[0].equals("nft")) {
+            nft(Integer.parseInt(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE | dump NETNS TABLE");
+            System.err.println("usage: KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE | dump NETNS TABLE | nft R RULE_FILE");
             System.exit(2);
         }
     }
@@ -171,6 +189,41 @@ public final class KernelBench {
                 result("java-dump-list-heap" + (maxHeap >> 20) + "m", 1, all.size(), since(t0), 0);
             } catch (OutOfMemoryError e) {
                 System.out.println("note list() of the whole table does not fit in " + (maxHeap >> 20) + " MB: " + e);
+            }
+        }
+    }
+
+    /**
+     * One transaction (table, base chain, every rule) per round, each into a fresh namespace; the
+     * rules are made from the file before the clock starts, as routes are.
+     */
+    private static void nft(int rounds, Path ruleFile) throws IOException {
+        Table nat = Table.of(Family.IP, "nat");
+        Chain pre = Chain.base(nat, "pre", BaseChain.of(ChainType.NAT, Hook.PREROUTING, -100));
+        List<Rule> rules = new ArrayList<>();
+        for (String line : Files.readAllLines(ruleFile)) {
+            String[] f = line.trim().split(" ");
+            if (f[0].equals("dnat")) {
+                rules.add(Rule.builder(nat, "pre").match(Match.ipDaddr(f[1])).match(Match.tcpDport(Integer.parseInt(f[2])))
+                        .then(Stmt.dnat(f[3], Integer.parseInt(f[4]))).build());
+            }
+        }
+        String prefix = System.getProperty("netns.prefix", "nl4jb-java-" + ProcessHandle.current().pid());
+        for (int round = 1; round <= rounds; round++) {
+            try (NetNs ns = NetNs.create(prefix + "-nft" + round); Nftables nft = Nftables.open(ns)) {
+                long t0 = System.nanoTime();
+                Transaction tx = nft.transaction().addTable(nat).addChain(pre);
+                for (Rule r : rules) {
+                    tx.addRule(r);
+                }
+                int failures = 0;
+                try {
+                    tx.commit();
+                } catch (TransactionException e) {
+                    failures = 1;
+                    System.err.println("nft transaction refused: " + e.getMessage());
+                }
+                result("java-nft-rules", round, rules.size(), since(t0), failures);
             }
         }
     }
