@@ -47,6 +47,10 @@ import java.util.List;
  *                                                     (named by -Dnetns.prefix; left for the caller to delete)
  * KernelBench dump NETNS TABLE                        stream a dump of an existing table (for -Xmx64m)
  * KernelBench nft R RULE_FILE                         one nftables transaction of every rule, R rounds, fresh netns each
+ * KernelBench serve PLAIN_FILE ENCAP_FILE RULE_FILE TABLE
+ *                                                     one JVM driven round by round from stdin, so that the
+ *                                                     other contenders run between its rounds: {@code round R}
+ *                                                     and {@code nft R} each print their results, then {@code done}
  * </pre>
  *
  * Request file lines: {@code r DST} (a /32 on the vxlan device), {@code r DST NHID}, {@code nh ID DST KEY}.
@@ -95,9 +99,15 @@ public final class KernelBench {
         } else if (args.length == 3 && args[0].equals("dump")) {
             dumpOnly(args[1], Integer.parseInt(args[2]));
         } else if (args.length == 3 && args[0].equals("nft")) {
-            nft(Integer.parseInt(args[1]), Path.of(args[2]));
+            List<Rule> rules = loadRules(Path.of(args[2]));
+            for (int round = 1; round <= Integer.parseInt(args[1]); round++) {
+                nftRound(round, rules);
+            }
+        } else if (args.length == 5 && args[0].equals("serve")) {
+            serve(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
         } else {
-            System.err.println("usage: KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE | dump NETNS TABLE | nft R RULE_FILE");
+            System.err.println("usage: KernelBench rounds R PLAIN_FILE ENCAP_FILE TABLE | dump NETNS TABLE | nft R RULE_FILE"
+                    + " | serve PLAIN_FILE ENCAP_FILE RULE_FILE TABLE");
             System.exit(2);
         }
     }
@@ -105,41 +115,74 @@ public final class KernelBench {
     private static void rounds(int rounds, Path plainFile, Path encapFile, int table) throws IOException {
         Requests plain = load(plainFile, table);
         Requests encap = load(encapFile, table);
+        for (int round = 1; round <= rounds; round++) {
+            round(round, plain, encap, table);
+        }
+    }
+
+    /** Rounds on request, from stdin: the caller runs the other contenders between them. */
+    private static void serve(Path plainFile, Path encapFile, Path ruleFile, int table) throws IOException {
+        Requests plain = load(plainFile, table);
+        Requests encap = load(encapFile, table);
+        List<Rule> rules = loadRules(ruleFile);
+        System.out.println("ready");
+        System.out.flush();
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 2 && f[0].equals("round")) {
+                round(Integer.parseInt(f[1]), plain, encap, table);
+            } else if (f.length == 2 && f[0].equals("nft")) {
+                nftRound(Integer.parseInt(f[1]), rules);
+            } else if (f[0].equals("quit")) {
+                break;
+            } else {
+                System.err.println("KernelBench serve: unknown command " + line);
+            }
+            System.out.println("done");
+            System.out.flush();
+        }
+    }
+
+    private static String prefix() {
         // Namespaces are left for the caller to delete once every contender has run: the kernel
         // frees a namespace's routes in the background, which would slow whatever runs next.
-        String prefix = System.getProperty("netns.prefix", "nl4jb-java-" + ProcessHandle.current().pid());
-        for (int round = 1; round <= rounds; round++) {
-            // plain /32 routes on the vxlan device, then read back. The device is given by index, as
-            // an application that resolved it once (Links.indexOf) gives it
-            try (NetNs ns = NetNs.create(prefix + "-p" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
-                setUp(rt);
-                List<Route> routes = withOif(plain.routes(), rt.links().indexOf(DEV));
-                long t0 = System.nanoTime();
-                PipelineResult r = rt.routes().apply(RouteVerb.ADD, routes);
-                result("java-install-plain", round, routes.size(), since(t0), r.failures().size());
-                report(r);
-                dump(rt, table, round, "plain");
-            }
-            // the same routes naming the device: apply resolves the name once, then copies each route
-            try (NetNs ns = NetNs.create(prefix + "-n" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
-                setUp(rt);
-                long t0 = System.nanoTime();
-                PipelineResult r = rt.routes().apply(RouteVerb.ADD, plain.routes());
-                result("java-install-plain-devname", round, plain.routes().size(), since(t0), r.failures().size());
-                report(r);
-            }
-            // nexthop objects with encap ip, routes by nhid, then read back
-            try (NetNs ns = NetNs.create(prefix + "-e" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
-                setUp(rt);
-                long t0 = System.nanoTime();
-                PipelineResult n = rt.nexthops().apply(Nexthops.Verb.ADD, encap.nexthops());
-                PipelineResult r = rt.routes().apply(RouteVerb.ADD, encap.routes());
-                result("java-install-encap", round, encap.routes().size(), since(t0),
-                        n.failures().size() + r.failures().size());
-                report(n);
-                report(r);
-                dump(rt, table, round, "encap");
-            }
+        return System.getProperty("netns.prefix", "nl4jb-java-" + ProcessHandle.current().pid());
+    }
+
+    /** One round: plain routes by index and by device name, and encap routes through nexthops; dumps. */
+    private static void round(int round, Requests plain, Requests encap, int table) {
+        String prefix = prefix();
+        // plain /32 routes on the vxlan device, then read back. The device is given by index, as
+        // an application that resolved it once (Links.indexOf) gives it
+        try (NetNs ns = NetNs.create(prefix + "-p" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+            setUp(rt);
+            List<Route> routes = withOif(plain.routes(), rt.links().indexOf(DEV));
+            long t0 = System.nanoTime();
+            PipelineResult r = rt.routes().apply(RouteVerb.ADD, routes);
+            result("java-install-plain", round, routes.size(), since(t0), r.failures().size());
+            report(r);
+            dump(rt, table, round, "plain");
+        }
+        // the same routes naming the device: apply resolves the name once, then copies each route
+        try (NetNs ns = NetNs.create(prefix + "-n" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+            setUp(rt);
+            long t0 = System.nanoTime();
+            PipelineResult r = rt.routes().apply(RouteVerb.ADD, plain.routes());
+            result("java-install-plain-devname", round, plain.routes().size(), since(t0), r.failures().size());
+            report(r);
+        }
+        // nexthop objects with encap ip, routes by nhid, then read back
+        try (NetNs ns = NetNs.create(prefix + "-e" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
+            setUp(rt);
+            long t0 = System.nanoTime();
+            PipelineResult n = rt.nexthops().apply(Nexthops.Verb.ADD, encap.nexthops());
+            PipelineResult r = rt.routes().apply(RouteVerb.ADD, encap.routes());
+            result("java-install-encap", round, encap.routes().size(), since(t0),
+                    n.failures().size() + r.failures().size());
+            report(n);
+            report(r);
+            dump(rt, table, round, "encap");
         }
     }
 
@@ -193,13 +236,9 @@ public final class KernelBench {
         }
     }
 
-    /**
-     * One transaction (table, base chain, every rule) per round, each into a fresh namespace; the
-     * rules are made from the file before the clock starts, as routes are.
-     */
-    private static void nft(int rounds, Path ruleFile) throws IOException {
+    /** The rules of a rule file (see the class comment). */
+    private static List<Rule> loadRules(Path ruleFile) throws IOException {
         Table nat = Table.of(Family.IP, "nat");
-        Chain pre = Chain.base(nat, "pre", BaseChain.of(ChainType.NAT, Hook.PREROUTING, -100));
         List<Rule> rules = new ArrayList<>();
         for (String line : Files.readAllLines(ruleFile)) {
             String[] f = line.trim().split(" ");
@@ -208,23 +247,30 @@ public final class KernelBench {
                         .then(Stmt.dnat(f[3], Integer.parseInt(f[4]))).build());
             }
         }
-        String prefix = System.getProperty("netns.prefix", "nl4jb-java-" + ProcessHandle.current().pid());
-        for (int round = 1; round <= rounds; round++) {
-            try (NetNs ns = NetNs.create(prefix + "-nft" + round); Nftables nft = Nftables.open(ns)) {
-                long t0 = System.nanoTime();
-                Transaction tx = nft.transaction().addTable(nat).addChain(pre);
-                for (Rule r : rules) {
-                    tx.addRule(r);
-                }
-                int failures = 0;
-                try {
-                    tx.commit();
-                } catch (TransactionException e) {
-                    failures = 1;
-                    System.err.println("nft transaction refused: " + e.getMessage());
-                }
-                result("java-nft-rules", round, rules.size(), since(t0), failures);
+        return rules;
+    }
+
+    /**
+     * One transaction (table, base chain, every rule) into a fresh namespace; the rules were made
+     * from the file before the clock starts, as routes are.
+     */
+    private static void nftRound(int round, List<Rule> rules) {
+        Table nat = Table.of(Family.IP, "nat");
+        Chain pre = Chain.base(nat, "pre", BaseChain.of(ChainType.NAT, Hook.PREROUTING, -100));
+        try (NetNs ns = NetNs.create(prefix() + "-nft" + round); Nftables nft = Nftables.open(ns)) {
+            long t0 = System.nanoTime();
+            Transaction tx = nft.transaction().addTable(nat).addChain(pre);
+            for (Rule r : rules) {
+                tx.addRule(r);
             }
+            int failures = 0;
+            try {
+                tx.commit();
+            } catch (TransactionException e) {
+                failures = 1;
+                System.err.println("nft transaction refused: " + e.getMessage());
+            }
+            result("java-nft-rules", round, rules.size(), since(t0), failures);
         }
     }
 }
