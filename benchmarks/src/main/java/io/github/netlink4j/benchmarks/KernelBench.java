@@ -50,7 +50,8 @@ import java.util.List;
  * KernelBench serve PLAIN_FILE ENCAP_FILE RULE_FILE TABLE
  *                                                     one JVM driven round by round from stdin, so that the
  *                                                     other contenders run between its rounds: {@code round R}
- *                                                     and {@code nft R} each print their results, then {@code done}
+ *                                                     and {@code nft R} each print their results, then {@code done};
+ *                                                     {@code warmup K} runs K unmeasured rounds numbered 0, -1, ...
  * </pre>
  *
  * Request file lines: {@code r DST} (a /32 on the vxlan device), {@code r DST NHID}, {@code nh ID DST KEY}.
@@ -134,6 +135,13 @@ public final class KernelBench {
                 round(Integer.parseInt(f[1]), plain, encap, table);
             } else if (f.length == 2 && f[0].equals("nft")) {
                 nftRound(Integer.parseInt(f[1]), rules);
+            } else if (f.length == 2 && f[0].equals("warmup")) {
+                // unmeasured rounds for the JIT and the heap to settle, as JMH's warm-up iterations:
+                // numbered 0 (the cold JVM, reported as such), then -1, -2, ...
+                for (int w = 0; w > -Integer.parseInt(f[1]); w--) {
+                    round(w, plain, encap, table);
+                    nftRound(w, rules);
+                }
             } else if (f[0].equals("quit")) {
                 break;
             } else {
