@@ -38,7 +38,7 @@ import java.util.List;
  * namespaces, several rounds in one JVM. Prints one line per measurement:
  *
  * <pre>
- * result NAME round=R count=N seconds=S failures=F
+ * result NAME round=R count=N seconds=S failures=F cpu=C
  * </pre>
  *
  * Usage:
@@ -85,13 +85,27 @@ public final class KernelBench {
         return new Requests(nhs, routes);
     }
 
-    private static void result(String name, int round, int count, double seconds, int failures) {
-        System.out.printf("result %s round=%d count=%d seconds=%.6f failures=%d%n", name, round, count, seconds, failures);
-        System.out.flush();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static long t0;
+    private static long cpu0;
+
+    /** Starts the clocks of one measurement: wall time, and the process's CPU time (every thread, GC and JIT included). */
+    private static void start() {
+        cpu0 = OS.getProcessCpuTime();
+        t0 = System.nanoTime();
     }
 
-    private static double since(long t0) {
+    /** Wall seconds since {@link #start}; CPU seconds are taken with the result. */
+    private static double since() {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void result(String name, int round, int count, double seconds, int failures) {
+        double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+        System.out.printf("result %s round=%d count=%d seconds=%.6f failures=%d cpu=%.6f%n", name, round, count, seconds,
+                failures, cpu);
+        System.out.flush();
     }
 
     public static void main(String[] args) throws Exception {
@@ -166,27 +180,27 @@ public final class KernelBench {
         try (NetNs ns = NetNs.create(prefix + "-p" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
             setUp(rt);
             List<Route> routes = withOif(plain.routes(), rt.links().indexOf(DEV));
-            long t0 = System.nanoTime();
+            start();
             PipelineResult r = rt.routes().apply(RouteVerb.ADD, routes);
-            result("java-install-plain", round, routes.size(), since(t0), r.failures().size());
+            result("java-install-plain", round, routes.size(), since(), r.failures().size());
             report(r);
             dump(rt, table, round, "plain");
         }
         // the same routes naming the device: apply resolves the name once, then copies each route
         try (NetNs ns = NetNs.create(prefix + "-n" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
             setUp(rt);
-            long t0 = System.nanoTime();
+            start();
             PipelineResult r = rt.routes().apply(RouteVerb.ADD, plain.routes());
-            result("java-install-plain-devname", round, plain.routes().size(), since(t0), r.failures().size());
+            result("java-install-plain-devname", round, plain.routes().size(), since(), r.failures().size());
             report(r);
         }
         // nexthop objects with encap ip, routes by nhid, then read back
         try (NetNs ns = NetNs.create(prefix + "-e" + round); Rtnetlink rt = Rtnetlink.open(ns)) {
             setUp(rt);
-            long t0 = System.nanoTime();
+            start();
             PipelineResult n = rt.nexthops().apply(Nexthops.Verb.ADD, encap.nexthops());
             PipelineResult r = rt.routes().apply(RouteVerb.ADD, encap.routes());
-            result("java-install-encap", round, encap.routes().size(), since(t0),
+            result("java-install-encap", round, encap.routes().size(), since(),
                     n.failures().size() + r.failures().size());
             report(n);
             report(r);
@@ -214,12 +228,12 @@ public final class KernelBench {
     private static void dump(Rtnetlink rt, int table, int round, String what) {
         RouteFilter f = RouteFilter.table(table);
         int[] count = new int[1];
-        long t0 = System.nanoTime();
+        start();
         rt.routes().list(f, r -> count[0]++);
-        result("java-dump-stream-" + what, round, count[0], since(t0), 0);
-        t0 = System.nanoTime();
+        result("java-dump-stream-" + what, round, count[0], since(), 0);
+        start();
         List<Route> all = rt.routes().list(f);
-        result("java-dump-list-" + what, round, all.size(), since(t0), 0);
+        result("java-dump-list-" + what, round, all.size(), since(), 0);
     }
 
     /** Streams a dump of {@code table} in an existing namespace: what a small heap must survive. */
@@ -229,15 +243,15 @@ public final class KernelBench {
             long maxHeap = Runtime.getRuntime().maxMemory();
             for (int round = 1; round <= 3; round++) {
                 int[] count = new int[1];
-                long t0 = System.nanoTime();
+                start();
                 rt.routes().list(f, r -> count[0]++);
-                result("java-dump-stream-heap" + (maxHeap >> 20) + "m", round, count[0], since(t0), 0);
+                result("java-dump-stream-heap" + (maxHeap >> 20) + "m", round, count[0], since(), 0);
             }
             // the same routes kept as a List: whether they fit is the application's heap, not the dump's
             try {
-                long t0 = System.nanoTime();
+                start();
                 List<Route> all = rt.routes().list(f);
-                result("java-dump-list-heap" + (maxHeap >> 20) + "m", 1, all.size(), since(t0), 0);
+                result("java-dump-list-heap" + (maxHeap >> 20) + "m", 1, all.size(), since(), 0);
             } catch (OutOfMemoryError e) {
                 System.out.println("note list() of the whole table does not fit in " + (maxHeap >> 20) + " MB: " + e);
             }
@@ -266,7 +280,7 @@ public final class KernelBench {
         Table nat = Table.of(Family.IP, "nat");
         Chain pre = Chain.base(nat, "pre", BaseChain.of(ChainType.NAT, Hook.PREROUTING, -100));
         try (NetNs ns = NetNs.create(prefix() + "-nft" + round); Nftables nft = Nftables.open(ns)) {
-            long t0 = System.nanoTime();
+            start();
             Transaction tx = nft.transaction().addTable(nat).addChain(pre);
             for (Rule r : rules) {
                 tx.addRule(r);
@@ -278,7 +292,7 @@ public final class KernelBench {
                 failures = 1;
                 System.err.println("nft transaction refused: " + e.getMessage());
             }
-            result("java-nft-rules", round, rules.size(), since(t0), failures);
+            result("java-nft-rules", round, rules.size(), since(), failures);
         }
     }
 }
