@@ -252,9 +252,9 @@ public final class RouteCodec {
             switch (r.type()) {
                 case 1 -> dst = addr(r, family);                    // RTA_DST
                 case 2 -> src = addr(r, family);                    // RTA_SRC
-                case 4 -> oif = OptionalInt.of(r.u32());            // RTA_OIF
+                case 4 -> oif = smallInt(r.u32());                  // RTA_OIF
                 case 5 -> gateway = Optional.of(addr(r, family));   // RTA_GATEWAY
-                case 6 -> priority = OptionalInt.of(r.u32());       // RTA_PRIORITY
+                case 6 -> priority = smallInt(r.u32());             // RTA_PRIORITY
                 case 7 -> prefsrc = Optional.of(addr(r, family));   // RTA_PREFSRC
                 case 8 -> metrics = decodeMetrics(r.nested(RTAX));  // RTA_METRICS
                 case 9 -> hops = decodeMultipath(r, family);        // RTA_MULTIPATH
@@ -262,7 +262,7 @@ public final class RouteCodec {
                 case 18 -> gateway = Optional.of(via(r));           // RTA_VIA
                 case 21 -> encapType = r.u16();                     // RTA_ENCAP_TYPE
                 case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN; // RTA_ENCAP
-                case 30 -> nhid = OptionalInt.of(r.u32());          // RTA_NH_ID
+                case 30 -> nhid = smallInt(r.u32());                // RTA_NH_ID
                 default -> {
                     if (unknown == null) {
                         unknown = new ArrayList<>();
@@ -289,6 +289,22 @@ public final class RouteCodec {
     private static final Optional<RouteScope>[] SCOPES = new Optional[256];
     @SuppressWarnings("unchecked")
     private static final Optional<RouteType>[] TYPES = new Optional[256];
+
+    /** OptionalInts of 0..4095, made once each: device indexes, metrics and nexthop ids of a dump. */
+    private static final OptionalInt[] SMALL_INTS = new OptionalInt[4096];
+
+    /** {@code OptionalInt.of(n)}, shared for small values (the values are immutable). */
+    static OptionalInt smallInt(int n) {
+        if (n < 0 || n >= SMALL_INTS.length) {
+            return OptionalInt.of(n);
+        }
+        OptionalInt o = SMALL_INTS[n];
+        if (o == null) {
+            o = OptionalInt.of(n);
+            SMALL_INTS[n] = o;
+        }
+        return o;
+    }
 
     static Optional<RouteProtocol> protocolOf(int n) {
         Optional<RouteProtocol> o = PROTOCOLS[n];
