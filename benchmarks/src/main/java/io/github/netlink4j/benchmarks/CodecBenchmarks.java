@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Encoding requests and decoding route messages, per message, into a reused buffer as the channel
  * does: run with JMH's runner and {@code -prof gc} to see ns/op and bytes allocated per op
- * (benchmarks/RESULTS.md has the command).
+ * (scripts/jmh runs it so and prints both).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -98,9 +98,8 @@ public class CodecBenchmarks {
         return writer.position();
     }
 
-    // PENDING (nft module): encoding an nft rule with DNAT (`ip daddr 203.0.113.7 tcp dport 80
-    // dnat to 10.0.0.7:8080`) belongs here once the flowoffload module's rule encoder exists; until
-    // then there is deliberately no benchmark for it.
+    // The nft rule with DNAT is io.github.netlink4j.nft.NftEncodeBenchmarks (in the library's
+    // package, to reach the request a transaction queues).
 
     /** Decoding 256 route messages of a dump datagram into records (divide by 256 per route). */
     @Benchmark

@@ -63,17 +63,34 @@ public record Vxlan(OptionalInt id, boolean external, Optional<InetAddress> remo
 
     @Override
     public void encodeData(MessageWriter w) {
+        // plain branches and unboxed writes: no garbage per message (no capturing lambda, no Integer)
         if (external) {
-            w.put(IFLA_VXLAN_COLLECT_METADATA, 1);
+            w.putInt(IFLA_VXLAN_COLLECT_METADATA, 1);
         }
-        ttl.ifPresent(t -> w.put(IFLA_VXLAN_TTL, t));
-        underlay.ifPresent(i -> w.put(IFLA_VXLAN_LINK, i));
-        id.ifPresent(v -> w.put(IFLA_VXLAN_ID, v));
-        local.ifPresent(a -> w.put(a instanceof Inet4Address ? IFLA_VXLAN_LOCAL : IFLA_VXLAN_LOCAL6, a));
-        remote.ifPresent(a -> w.put(a instanceof Inet4Address ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, a));
-        w.put(IFLA_VXLAN_LEARNING, learning ? 1 : 0);
-        dstport.ifPresent(p -> w.put(IFLA_VXLAN_PORT, p));
-        unknown.forEach(a -> a.writeTo(w));
+        if (ttl.isPresent()) {
+            w.putInt(IFLA_VXLAN_TTL, ttl.getAsInt());
+        }
+        if (underlay.isPresent()) {
+            w.putInt(IFLA_VXLAN_LINK, underlay.getAsInt());
+        }
+        if (id.isPresent()) {
+            w.putInt(IFLA_VXLAN_ID, id.getAsInt());
+        }
+        if (local.isPresent()) {
+            InetAddress a = local.get();
+            w.put(a instanceof Inet4Address ? IFLA_VXLAN_LOCAL : IFLA_VXLAN_LOCAL6, a);
+        }
+        if (remote.isPresent()) {
+            InetAddress a = remote.get();
+            w.put(a instanceof Inet4Address ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, a);
+        }
+        w.putInt(IFLA_VXLAN_LEARNING, learning ? 1 : 0);
+        if (dstport.isPresent()) {
+            w.putInt(IFLA_VXLAN_PORT, dstport.getAsInt());
+        }
+        for (int i = 0, n = unknown.size(); i < n; i++) {
+            unknown.get(i).writeTo(w);
+        }
     }
 
     @Override

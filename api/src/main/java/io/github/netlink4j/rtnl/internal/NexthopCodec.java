@@ -160,7 +160,7 @@ public final class NexthopCodec {
             throw r.malformed("nexthop without NHA_ID", m.payloadOffset());
         }
         Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
-                : Optional.of(RouteCodec.decodeEncap(b, encapAt, encapType, r));
+                : RouteCodec.decodeEncapOptional(b, encapAt, encapType, r);
         return new Nexthop(id, family, gateway, Optional.empty(), oif, blackhole, flags, group, groupType, fdb, encap,
                 protocol, unknown);
     }

@@ -252,9 +252,9 @@ public final class RouteCodec {
             switch (r.type()) {
                 case 1 -> dst = addr(r, family);                    // RTA_DST
                 case 2 -> src = addr(r, family);                    // RTA_SRC
-                case 4 -> oif = OptionalInt.of(r.u32());            // RTA_OIF
+                case 4 -> oif = smallInt(r.u32());                  // RTA_OIF
                 case 5 -> gateway = Optional.of(addr(r, family));   // RTA_GATEWAY
-                case 6 -> priority = OptionalInt.of(r.u32());       // RTA_PRIORITY
+                case 6 -> priority = smallInt(r.u32());             // RTA_PRIORITY
                 case 7 -> prefsrc = Optional.of(addr(r, family));   // RTA_PREFSRC
                 case 8 -> metrics = decodeMetrics(r.nested(RTAX));  // RTA_METRICS
                 case 9 -> hops = decodeMultipath(r, family);        // RTA_MULTIPATH
@@ -262,7 +262,7 @@ public final class RouteCodec {
                 case 18 -> gateway = Optional.of(via(r));           // RTA_VIA
                 case 21 -> encapType = r.u16();                     // RTA_ENCAP_TYPE
                 case 22 -> encapAt = r.payloadOffset() - Nlmsg.NLA_HDRLEN; // RTA_ENCAP
-                case 30 -> nhid = OptionalInt.of(r.u32());          // RTA_NH_ID
+                case 30 -> nhid = smallInt(r.u32());                // RTA_NH_ID
                 default -> {
                     if (unknown == null) {
                         unknown = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class RouteCodec {
             }
         }
         Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
-                : Optional.of(decodeEncap(b, encapAt, encapType, r));
+                : decodeEncapOptional(b, encapAt, encapType, r);
         InetPrefix dstPrefix = new InetPrefix(dst != null ? dst : zero(family), dstLen);
         Optional<InetPrefix> srcPrefix = src == null && srcLen == 0 ? Optional.empty()
                 : Optional.of(new InetPrefix(src != null ? src : zero(family), srcLen));
@@ -289,6 +289,22 @@ public final class RouteCodec {
     private static final Optional<RouteScope>[] SCOPES = new Optional[256];
     @SuppressWarnings("unchecked")
     private static final Optional<RouteType>[] TYPES = new Optional[256];
+
+    /** OptionalInts of 0..4095, made once each: device indexes, metrics and nexthop ids of a dump. */
+    private static final OptionalInt[] SMALL_INTS = new OptionalInt[4096];
+
+    /** {@code OptionalInt.of(n)}, shared for small values (the values are immutable). */
+    static OptionalInt smallInt(int n) {
+        if (n < 0 || n >= SMALL_INTS.length) {
+            return OptionalInt.of(n);
+        }
+        OptionalInt o = SMALL_INTS[n];
+        if (o == null) {
+            o = OptionalInt.of(n);
+            SMALL_INTS[n] = o;
+        }
+        return o;
+    }
 
     static Optional<RouteProtocol> protocolOf(int n) {
         Optional<RouteProtocol> o = PROTOCOLS[n];
@@ -358,22 +374,125 @@ public final class RouteCodec {
         return new RouteMetrics(values, locked, other);
     }
 
-    static RouteEncap decodeEncap(ByteBuffer b, int attrAt, int type, AttrReader context) {
+    /**
+     * The encap of an RTA_ENCAP (or NHA_ENCAP) attribute at {@code attrAt}, of RTA_ENCAP_TYPE
+     * {@code type}, decoded by its registered codec (else raw), as the Optional a route or nexthop
+     * holds; shared with recent decodes of the same bytes ({@link RecentEncaps}).
+     */
+    static Optional<RouteEncap> decodeEncapOptional(ByteBuffer b, int attrAt, int type, AttrReader context) {
         int len = b.getShort(attrAt) & 0xffff;
         if (type < 0) {
             throw context.malformed("RTA_ENCAP without RTA_ENCAP_TYPE", attrAt);
         }
         RouteEncapCodec codec = Extensions.routeEncap(type).orElse(null);
-        AttrReader inner = new AttrReader(b, attrAt + Nlmsg.NLA_HDRLEN, attrAt + len,
-                codec != null ? codec.schema() : AttrSchema.OPAQUE);
+        int from = attrAt + Nlmsg.NLA_HDRLEN;
+        int to = attrAt + len;
+        RecentEncaps recent = len >= Nlmsg.NLA_HDRLEN ? RECENT_ENCAPS.get() : null;
+        int slot = recent != null ? recent.slot(b, from, to, type) : 0;
+        Optional<RouteEncap> known = recent != null ? recent.find(slot, b, from, to, type, codec) : null;
+        if (known != null) {
+            return known;
+        }
+        AttrReader inner = new AttrReader(b, from, attrAt + len, codec != null ? codec.schema() : AttrSchema.OPAQUE);
+        RouteEncap e;
         if (codec != null) {
-            return codec.decode(inner);
+            e = codec.decode(inner);
+        } else {
+            List<RawAttribute> raw = new ArrayList<>();
+            while (inner.next()) {
+                raw.add(inner.raw());
+            }
+            e = new RawRouteEncap(type, raw);
         }
-        List<RawAttribute> raw = new ArrayList<>();
-        while (inner.next()) {
-            raw.add(inner.raw());
+        Optional<RouteEncap> o = Optional.of(e);
+        if (recent != null) {
+            recent.keep(slot, b, from, to, type, codec, o);
         }
-        return new RawRouteEncap(type, raw);
+        return o;
+    }
+
+    /**
+     * The route encaps this thread decoded last, by a hash of their type and bytes. Routes through
+     * the same nexthop object, or to the same tunnel endpoint, repeat the same encap thousands of
+     * times in a dump; encaps are immutable values ({@link RouteEncap}), so routes may share them,
+     * and a repeat costs a hash and a comparison of its bytes instead of a dozen objects. The codec
+     * that decoded a value is part of the key, so registering another codec takes effect at once.
+     */
+    private static final ThreadLocal<RecentEncaps> RECENT_ENCAPS = ThreadLocal.withInitial(RecentEncaps::new);
+
+    static final class RecentEncaps {
+        private static final int SLOTS = 8192;
+        /** Encaps longer than this are decoded every time (real ones are 20..100 bytes). */
+        private static final int MAX_BYTES = 256;
+        private final byte[][] bytes = new byte[SLOTS][];
+        private final int[] types = new int[SLOTS];
+        private final RouteEncapCodec[] codecs = new RouteEncapCodec[SLOTS];
+        @SuppressWarnings("unchecked")
+        private final Optional<RouteEncap>[] values = new Optional[SLOTS];
+
+        int slot(ByteBuffer b, int from, int to, int type) {
+            // MurmurHash3's mixing (x86_32): every bit of every word reaches the slot's bits
+            int h = type * 0x9E3779B9 + (to - from);
+            int i = from;
+            for (; i + 4 <= to; i += 4) {
+                h = Integer.rotateLeft(h ^ Integer.rotateLeft(b.getInt(i) * 0xcc9e2d51, 15) * 0x1b873593, 13) * 5 + 0xe6546b64;
+            }
+            for (; i < to; i++) {
+                h = Integer.rotateLeft(h ^ (b.get(i) & 0xff) * 0xcc9e2d51, 13) * 5 + 0xe6546b64;
+            }
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            h *= 0xc2b2ae35;
+            h ^= h >>> 16;
+            return h & (SLOTS - 1);
+        }
+
+        /** The encap of these bytes if this thread kept it: in its slot or the other of its pair (2-way). */
+        Optional<RouteEncap> find(int slot, ByteBuffer b, int from, int to, int type, RouteEncapCodec codec) {
+            Optional<RouteEncap> e = at(slot, b, from, to, type, codec);
+            return e != null ? e : at(slot ^ 1, b, from, to, type, codec);
+        }
+
+        private Optional<RouteEncap> at(int slot, ByteBuffer b, int from, int to, int type, RouteEncapCodec codec) {
+            byte[] k = bytes[slot];
+            if (k == null || k.length != to - from || types[slot] != type || codecs[slot] != codec) {
+                return null;
+            }
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] != b.get(from + i)) {
+                    return null;
+                }
+            }
+            return values[slot];
+        }
+
+        /**
+         * Keeps a decoded encap in a free slot of its pair; when both are taken, in its own slot,
+         * what was there moving to the other (which loses what it held).
+         */
+        void keep(int slot, ByteBuffer b, int from, int to, int type, RouteEncapCodec codec, Optional<RouteEncap> e) {
+            if (to - from > MAX_BYTES) {
+                return;
+            }
+            int other = slot ^ 1;
+            byte[] spare = null;
+            if (bytes[slot] != null && bytes[other] == null) {
+                slot = other;
+            } else if (bytes[slot] != null) {
+                spare = bytes[other];
+                bytes[other] = bytes[slot];
+                types[other] = types[slot];
+                codecs[other] = codecs[slot];
+                values[other] = values[slot];
+            }
+            byte[] k = spare != null && spare.length == to - from ? spare : new byte[to - from];
+            b.get(from, k);
+            bytes[slot] = k;
+            types[slot] = type;
+            codecs[slot] = codec;
+            values[slot] = e;
+        }
     }
 
     static List<RouteHop> decodeMultipath(AttrReader r, AddressFamily family) {
@@ -404,7 +523,7 @@ public final class RouteCodec {
                 }
             }
             Optional<RouteEncap> encap = encapAt < 0 ? Optional.empty()
-                    : Optional.of(decodeEncap(b, encapAt, encapType, a));
+                    : decodeEncapOptional(b, encapAt, encapType, a);
             hops.add(new RouteHop(gw, Optional.empty(), ifindex == 0 ? OptionalInt.empty() : OptionalInt.of(ifindex),
                     weight, flags, encap, unknown));
             pos += Nlmsg.align(len);
