@@ -180,7 +180,7 @@ public final class Demo {
                 line("          warning: " + w);
             }
             check("gateway applied the tenant file", gr.complete(), String.join("; ", gr.errors()));
-            underlayWorkaround(topo, cfg);
+            underlayCheck(topo, cfg);
             topo.attachHypervisors();
             watch(topo, cfg);
             for (Topology.Hypervisor h : Topology.HYPERVISORS) {
@@ -242,21 +242,18 @@ public final class Demo {
         return new Result(report.toString(), checks);
     }
 
-    /** The priority of the demo's own rule that keeps the tunnel's outer packets in table main. */
-    static final int UNDERLAY_RULE_PRIORITY = 1500;
-
     /**
-     * The gateway's {@code fwmark KEY lookup T} rule also catches the tunnel's own outer packets: an
-     * encapsulated packet keeps the skb mark of the packet it carries, and the gretap routes its outer
-     * header with that mark (ip_md_tunnel_xmit), so the outer packet to the hypervisor is looked up in
-     * the tenant's table, whose default route leads to the uplink. When the gateway's namespace routes
-     * a marked packet to a hypervisor's underlay address anywhere but where an unmarked one goes, the
-     * demo adds {@code ip rule add pref 1500 to UNDERLAY lookup main} per hypervisor and says so.
+     * The tunnel's outer packets must reach the hypervisors over the underlay whatever the tenant's
+     * mark: an encapsulated packet keeps the skb mark of the packet it carries, and the gretap routes
+     * its outer header with that mark (ip_md_tunnel_xmit, net/ipv4/ip_tunnel.c). The gateway's
+     * {@code fwmark KEY lookup T} rules therefore match only packets arriving on the uplink; a rule
+     * without {@code iif} would send the outer packets into the tenant's table, whose default route
+     * leads to the uplink. Checked by asking the kernel for the route to each underlay address with
+     * and without the mark.
      */
-    private void underlayWorkaround(Topology topo, GatewayConfig cfg) {
+    private void underlayCheck(Topology topo, GatewayConfig cfg) {
         try (Rtnetlink rt = Rtnetlink.open(topo.ns("gw"))) {
             List<String> wrong = new ArrayList<>();
-            List<String> underlays = new ArrayList<>();
             for (TenantConfig t : cfg.tenants()) {
                 for (OverlayRoute r : t.routes()) {
                     Route plain = rt.routes().get(Routes.Lookup.to(r.hypervisor()));
@@ -264,25 +261,11 @@ public final class Demo {
                     if (!plain.oif().equals(marked.oif()) || !plain.gateway().equals(marked.gateway())) {
                         wrong.add("to " + r.hypervisor() + " with mark " + t.key() + ": " + hop(rt, marked)
                                 + " (unmarked: " + hop(rt, plain) + ")");
-                        if (!underlays.contains(r.hypervisor())) {
-                            underlays.add(r.hypervisor());
-                        }
                     }
                 }
             }
-            if (wrong.isEmpty()) {
-                return;
-            }
-            line("note:     the gateway routes the tunnel's outer packets by the tenant's mark, away from the underlay:");
-            for (String w : wrong) {
-                line("            " + w);
-            }
-            for (String u : underlays) {
-                io.github.netlink4j.rtnl.Rule rule = io.github.netlink4j.rtnl.Rule.builder().priority(UNDERLAY_RULE_PRIORITY)
-                        .to(u + "/32").table(Route.TABLE_MAIN).build();
-                rt.rules().add(rule);
-                line("          demo workaround: ip rule add " + rule);
-            }
+            check("the tunnel's outer packets take the underlay whatever the tenant's mark", wrong.isEmpty(),
+                    String.join("; ", wrong));
         }
     }
 

@@ -75,7 +75,8 @@ import java.util.TreeSet;
  * <li>per tenant, through {@link Tenants} with route protocol {@link #OWNER}: VRF {@code vrf} with
  *     table T; in T {@code DST via VIA dev tun onlink encap ip id KEY dst UNDERLAY key} per route
  *     (through nexthop objects shared per tenant and hypervisor) and {@code default via UPLINKGW dev
- *     UPLINK}; rules {@code pref 2000 tun_id KEY lookup T} and {@code pref 2001 fwmark KEY lookup T};
+ *     UPLINK}; rules {@code pref 2000 tun_id KEY lookup T} and {@code pref 2001 fwmark KEY iif UPLINK lookup T}
+ *     (only from the uplink: the tunnel's outer packets keep the mark of what they carry);
  *     the l3mdev rule;</li>
  * <li>nftables table {@code inet netlink4j-gw}: chain {@code mark} (filter prerouting -150)
  *     {@code ip daddr EIP meta mark set KEY}, chain {@code dnat} (nat prerouting -100) {@code ip daddr
@@ -316,8 +317,8 @@ public final class Gateway implements AutoCloseable {
         Tenant.Builder b = Tenant.builder(t.vrf(), t.tableId())
                 .rule(Rule.builder().family(AddressFamily.INET).priority(TUNNEL_KEY_RULE_PRIORITY).tunId(t.key())
                         .table(t.tableId()).build())
-                .rule(Rule.builder().family(AddressFamily.INET).priority(MARK_RULE_PRIORITY).fwmark(t.mark())
-                        .table(t.tableId()).build())
+                .rule(Rule.builder().family(AddressFamily.INET).priority(MARK_RULE_PRIORITY).iif(cfg.uplink())
+                        .fwmark(t.mark()).table(t.tableId()).build())
                 .route(Route.to("0.0.0.0/0").via(cfg.uplinkGateway()).dev(cfg.uplink()).build());
         for (OverlayRoute r : t.routes()) {
             Hypervisor h = cfg.hypervisor(r.hypervisor());

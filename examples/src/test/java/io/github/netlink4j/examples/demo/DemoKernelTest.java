@@ -46,8 +46,8 @@ class DemoKernelTest {
             fail(r.failures().stream().map(Demo.Check::toString).collect(Collectors.joining("\n  ", "failed checks:\n  ", ""))
                     + report);
         }
-        // the numbers of the checks: per tenant VRF, route, rule, NAT, ping, TCP, offload
-        assertEquals(1 + 2 * 7, r.checks().size(), "checks run:\n" + r.checks() + report);
+        // the numbers of the checks: gateway applied, underlay, then per tenant VRF, route, rule, NAT, ping, TCP, offload
+        assertEquals(2 + 2 * 7, r.checks().size(), "checks run:\n" + r.checks() + report);
 
         // it shows both TCP flows [OFFLOAD], DNAT'ed to the same private address
         String ct = conntrack.get();

@@ -172,7 +172,7 @@ class GatewayConfigTest {
         assertEquals(List.of("default via 203.0.113.2 dev inet0 table 1000",
                         "192.168.0.2 via 1.1.1.11 dev tun table 1000 onlink encap ip id 1000 dst 172.16.1.2 key"),
                 a.routes().stream().map(Route::toIpArgs).toList());
-        assertEquals(List.of("tun_id 1000 lookup 1000 pref 2000", "fwmark 0x3e8 lookup 1000 pref 2001"),
+        assertEquals(List.of("tun_id 1000 lookup 1000 pref 2000", "fwmark 0x3e8 iif inet0 lookup 1000 pref 2001"),
                 a.rules().stream().map(io.github.netlink4j.rtnl.Rule::toIpArgs).toList());
 
         List<String> warnings = new ArrayList<>();

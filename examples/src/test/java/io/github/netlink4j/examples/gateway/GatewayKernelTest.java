@@ -158,7 +158,8 @@ class GatewayKernelTest {
         Set<String> out = new TreeSet<>();
         for (JsonNode r : Oracle.ipJson(gw.name(), "-4", "rule", "show")) {
             if (r.path("protocol").asText().equals("201")) {
-                String sel = r.has("tun_id") ? "tun_id " + r.path("tun_id").asText() : "fwmark " + r.path("fwmark").asText();
+                String sel = r.has("tun_id") ? "tun_id " + r.path("tun_id").asText()
+                        : "fwmark " + r.path("fwmark").asText() + " iif " + r.path("iif").asText();
                 out.add(r.path("priority").asInt() + " " + sel + " lookup " + r.path("table").asText());
             }
         }
@@ -237,7 +238,7 @@ class GatewayKernelTest {
 
             // rules: tunnel key and mark into each table, and the l3mdev rule
             assertEquals(Set.of("2000 tun_id 1000 lookup 1000", "2000 tun_id 2000 lookup 2000",
-                    "2001 fwmark 0x3e8 lookup 1000", "2001 fwmark 0x7d0 lookup 2000"), gatewayRules());
+                    "2001 fwmark 0x3e8 iif inet0 lookup 1000", "2001 fwmark 0x7d0 iif inet0 lookup 2000"), gatewayRules());
             boolean l3mdev = false;
             for (JsonNode rule : Oracle.ipJson(gw.name(), "-4", "rule", "show")) {
                 l3mdev |= rule.has("l3mdev") && rule.path("priority").asInt() == 1000;   // ip prints "l3mdev": null
@@ -303,7 +304,7 @@ class GatewayKernelTest {
             assertEquals(List.of(), routes(2000), "tenant b's table is empty");
             assertEquals(2, nexthopsById().size(), nexthopsById().toString());
             assertEquals(Set.of("2000 tun_id 1000 lookup 1000", "2000 tun_id 3000 lookup 3000",
-                    "2001 fwmark 0x3e8 lookup 1000", "2001 fwmark 0xbb8 lookup 3000"), gatewayRules());
+                    "2001 fwmark 0x3e8 iif inet0 lookup 1000", "2001 fwmark 0xbb8 iif inet0 lookup 3000"), gatewayRules());
             nft = nftTable();
             assertEquals(List.of("tenant a", "tenant c"), nft.get("mark"));
             assertEquals(List.of("tenant a", "tenant c"), nft.get("dnat"));
