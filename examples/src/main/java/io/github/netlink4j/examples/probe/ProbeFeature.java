@@ -18,7 +18,7 @@ public enum ProbeFeature {
      * The same route through a keyed gretap (key J): its packets carry the route's key K, not the
      * device's J.
      */
-    KEYED_GRETAP_LWTUNNEL("keyed gretap with lwtunnel routes"),
+    KEYED_GRETAP_LWTUNNEL("keyed gretap with lwtunnel routes", false),
     /** An inet flowtable and a {@code flow add @ft} rule are accepted. */
     FLOWTABLES("flowtables"),
     /** A DNAT'ed TCP connection through a router is offloaded: its later packets bypass the forward chain. */
@@ -27,9 +27,24 @@ public enum ProbeFeature {
     FLOW_OFFLOAD_VRF("flow offload with VRF");
 
     private final String displayName;
+    private final boolean gatewayUses;
 
     ProbeFeature(String displayName) {
+        this(displayName, true);
+    }
+
+    ProbeFeature(String displayName, boolean gatewayUses) {
         this.displayName = displayName;
+        this.gatewayUses = gatewayUses;
+    }
+
+    /**
+     * Whether the reference gateway relies on this feature. It does not on
+     * {@link #KEYED_GRETAP_LWTUNNEL}: it keeps one external gretap for every tenant, so a kernel
+     * whose keyed gretaps ignore the route's key still serves it.
+     */
+    public boolean gatewayUses() {
+        return gatewayUses;
     }
 
     /** The feature in the table's words, e.g. {@code flow offload with DNAT}. */

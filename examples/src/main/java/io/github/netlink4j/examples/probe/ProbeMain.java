@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code java ... io.github.netlink4j.examples.probe.ProbeMain [--quiet] [--timeout SECONDS]}: tries
- * every feature the gateway needs ({@link KernelProbe}), prints the table, and exits 0 when the
- * kernel supports them all, 1 otherwise (2 for bad arguments). {@code --quiet} prints nothing: the
- * exit code alone answers.
+ * {@code java ... io.github.netlink4j.examples.probe.ProbeMain [--quiet] [--gateway] [--timeout SECONDS]}:
+ * tries every feature ({@link KernelProbe}), prints the table, and exits 0 when the kernel supports
+ * them all, 1 otherwise (2 for bad arguments). {@code --gateway} answers for the features the
+ * reference gateway uses ({@link ProbeFeature#gatewayUses()}) only. {@code --quiet} prints nothing:
+ * the exit code alone answers.
  */
 public final class ProbeMain {
     private ProbeMain() {
@@ -19,10 +20,12 @@ public final class ProbeMain {
 
     static int run(String[] args) {
         boolean quiet = false;
+        boolean gatewayOnly = false;
         Duration timeout = KernelProbe.DEFAULT_TIMEOUT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quiet", "-q" -> quiet = true;
+                case "--gateway" -> gatewayOnly = true;
                 case "--timeout" -> {
                     if (i + 1 >= args.length) {
                         return usage("--timeout needs a number of seconds");
@@ -52,12 +55,15 @@ public final class ProbeMain {
             System.out.println();
             System.out.print(KernelProbe.table(results));
         }
-        return results.stream().allMatch(ProbeResult::supported) ? 0 : 1;
+        boolean onlyGateway = gatewayOnly;
+        return results.stream().filter(r -> !onlyGateway || r.feature().gatewayUses())
+                .allMatch(ProbeResult::supported) ? 0 : 1;
     }
 
-    private static final String USAGE = "usage: ProbeMain [--quiet] [--timeout SECONDS]\n"
+    private static final String USAGE = "usage: ProbeMain [--quiet] [--gateway] [--timeout SECONDS]\n"
             + "  tries each kernel feature the gateway needs in scratch network namespaces and prints a table;\n"
-            + "  exit 0 when all are supported, 1 otherwise; --quiet prints nothing";
+            + "  exit 0 when all are supported, 1 otherwise; --gateway: only those the reference gateway uses;\n"
+            + "  --quiet prints nothing";
 
     private static int usage(String problem) {
         System.err.println(problem);
