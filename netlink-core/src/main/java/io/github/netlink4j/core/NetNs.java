@@ -4,7 +4,9 @@ import io.github.netlink4j.core.internal.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +228,71 @@ public final class NetNs implements AutoCloseable {
             Native.check(Native.libc().setns(fd, Native.CLONE_NEWNET), "setns", this.toString());
             return action.call();
         });
+    }
+
+    /** Where the kernel's tunables are; those under {@code net/} belong to a network namespace. */
+    private static final Path SYSCTL_DIR = Paths.get("/proc/sys");
+
+    /**
+     * The value of a kernel tunable as this namespace sees it, as {@code ip netns exec NAME sysctl -n}
+     * prints it (trailing newline removed), or empty when it does not exist here (e.g. the
+     * {@code conf/DEV} of an absent device). {@code /proc/sys/net} shows the network namespace of the
+     * thread that opens it, so the read happens on a thread inside this namespace ({@link #call}).
+     *
+     * @param key the path below {@code /proc/sys}, with slashes ({@code net/ipv4/ip_forward}): device
+     *            names may contain dots
+     * @throws IllegalArgumentException for an empty key, an absolute one, or a {@code .}/{@code ..}
+     *                                  segment
+     * @throws UncheckedIOException when the file exists but cannot be read
+     */
+    public Optional<String> readSysctl(String key) {
+        Path p = sysctlPath(key);
+        return call(() -> {
+            if (!Files.exists(p)) {
+                return Optional.empty();
+            }
+            // a reader, not Files.readString: some /proc files report a size their read does not honour
+            try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.US_ASCII)) {
+                StringBuilder sb = new StringBuilder();
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    sb.append(sb.length() == 0 ? "" : "\n").append(line);
+                }
+                return Optional.of(sb.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + p + " in " + this, e);
+            }
+        });
+    }
+
+    /**
+     * Sets a kernel tunable in this namespace, as {@code ip netns exec NAME sysctl -w} does (see
+     * {@link #readSysctl} for {@code key}).
+     *
+     * @throws IllegalArgumentException for a bad key (as {@link #readSysctl})
+     * @throws UncheckedIOException     when the file does not exist or the kernel refuses the value
+     *                                  (the cause names the errno's message)
+     */
+    public void writeSysctl(String key, String value) {
+        Objects.requireNonNull(value, "value");
+        Path p = sysctlPath(key);
+        call(() -> {
+            try {
+                Files.writeString(p, value, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + value + " to " + p + " in " + this, e);
+            }
+            return null;
+        });
+    }
+
+    private static Path sysctlPath(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.isEmpty() || key.startsWith("/") || key.indexOf('\0') >= 0
+                || Stream.of(key.split("/", -1)).anyMatch(seg -> seg.isEmpty() || seg.equals(".") || seg.equals(".."))) {
+            throw new IllegalArgumentException("sysctl key must be a path below /proc/sys with slashes, no empty, "
+                    + "'.' or '..' segment (e.g. net/ipv4/ip_forward), got \"" + key + "\"");
+        }
+        return SYSCTL_DIR.resolve(key);
     }
 
     private static <T> T onNewThread(String threadName, Callable<T> action) {

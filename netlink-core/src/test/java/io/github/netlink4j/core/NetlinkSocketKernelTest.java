@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,6 +142,28 @@ class NetlinkSocketKernelTest {
             assertEquals(16, got.getShort(4) & 0xffff, "an RTM_NEWLINK notification");
             assertEquals(0, got.getInt(12), "notifications come from port 0");
             s.leaveGroup(1);
+        }
+    }
+
+    @Test
+    void sysctlsAreReadAndWrittenInTheNamespaceOnly() throws IOException {
+        String key = "net/ipv4/conf/default/forwarding";
+        String host = Files.readAllLines(Path.of("/proc/sys", key)).get(0);
+        String want = host.equals("1") ? "0" : "1";
+        NetNs n = ns.handle();
+        assertEquals(Cmd.inNetns(ns.name(), "cat", "/proc/sys/" + key).trim(), n.readSysctl(key).orElseThrow());
+        n.writeSysctl(key, want);
+        assertEquals(want, Cmd.inNetns(ns.name(), "cat", "/proc/sys/" + key).trim());
+        assertEquals(want, n.readSysctl(key).orElseThrow());
+        assertEquals(host, Files.readAllLines(Path.of("/proc/sys", key)).get(0), "the host's own value is untouched");
+        // a tunable of a device the namespace does not have
+        assertEquals(Optional.empty(), n.readSysctl("net/ipv4/conf/nosuchdev/rp_filter"));
+        UncheckedIOException missing = assertThrows(UncheckedIOException.class,
+                () -> n.writeSysctl("net/ipv4/conf/nosuchdev/rp_filter", "0"));
+        assertTrue(missing.getMessage().contains("nosuchdev"), missing.getMessage());
+        for (String bad : new String[] {"", "/proc/sys/net/ipv4/ip_forward", "net/../kernel/hostname", "net//ipv4", "net/ipv4/"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.writeSysctl(bad, "1"));
+            assertTrue(e.getMessage().contains("sysctl key") && e.getMessage().contains("\"" + bad + "\""), e.getMessage());
         }
     }
 

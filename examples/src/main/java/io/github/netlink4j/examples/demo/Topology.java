@@ -127,12 +127,15 @@ final class Topology implements AutoCloseable {
         // Sysctls first: devices take the namespace's "default" values when they are registered.
         for (String role : roles) {
             NetNs ns = ns(role);
-            sysctlIfPresent(ns, "net/ipv6/conf/default/accept_dad", "0");
-            sysctlIfPresent(ns, "net/ipv6/conf/all/accept_dad", "0");
-            sysctl(ns, "net/ipv4/conf/default/rp_filter", "0");
-            sysctl(ns, "net/ipv4/conf/all/rp_filter", "0");
+            for (String conf : List.of("default", "all")) {
+                String key = "net/ipv6/conf/" + conf + "/accept_dad";
+                if (ns.readSysctl(key).isPresent()) {    // a kernel without IPv6 has none
+                    ns.writeSysctl(key, "0");
+                }
+                ns.writeSysctl("net/ipv4/conf/" + conf + "/rp_filter", "0");
+            }
             if (role.equals("gw") || role.startsWith("hv")) {
-                sysctl(ns, "net/ipv4/ip_forward", "1");
+                ns.writeSysctl("net/ipv4/ip_forward", "1");
             }
         }
 
@@ -210,29 +213,6 @@ final class Topology implements AutoCloseable {
     private static void up(Rtnetlink rt, String... devices) {
         for (String d : devices) {
             rt.links().set(LinkChange.of(d).up().build());
-        }
-    }
-
-    /**
-     * Writes {@code /proc/sys/KEY} as seen from inside {@code ns}: /proc/sys/net belongs to the
-     * network namespace of the thread that opens it, so the write happens on a thread that entered ns.
-     */
-    static void sysctl(NetNs ns, String key, String value) {
-        ns.call(() -> {
-            Path p = Path.of("/proc/sys", key);
-            try {
-                Files.writeString(p, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + value + " to " + p + " in " + ns, e);
-            }
-            return null;
-        });
-    }
-
-    private static void sysctlIfPresent(NetNs ns, String key, String value) {
-        boolean present = ns.call(() -> Files.exists(Path.of("/proc/sys", key)));
-        if (present) {
-            sysctl(ns, key, value);
         }
     }
 

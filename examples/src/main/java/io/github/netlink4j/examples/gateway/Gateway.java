@@ -45,10 +45,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -409,26 +405,19 @@ public final class Gateway implements AutoCloseable {
     private void sysctl(GatewayReport.Builder report, String key, String value) {
         String text = "sysctl -w " + key.replace('/', '.') + "=" + value;
         try {
-            String before = ns.call(() -> {
-                Path p = Paths.get("/proc/sys").resolve(key);
-                String now = Files.readString(p, StandardCharsets.US_ASCII).trim();
-                if (!now.equals(value)) {
-                    Files.writeString(p, value + "\n", StandardCharsets.US_ASCII);
-                }
-                return now;
-            });
-            if (!before.equals(value)) {
-                sysctlsBefore.putIfAbsent(key, before);
+            Optional<String> before = ns.readSysctl(key);
+            if (before.isEmpty()) {
+                LOG.error("failed: {}: no such sysctl", text);
+                report.errors.add(text + ": no such sysctl");
+            } else if (!before.get().equals(value)) {
+                ns.writeSysctl(key, value);
+                sysctlsBefore.putIfAbsent(key, before.get());
                 LOG.info("{}", text);
                 report.shared.add(text);
             }
-        } catch (NetlinkException e) {
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            LOG.error("failed: {}: {}", text, c.toString());
-            report.errors.add(text + ": " + c);
-        } catch (UncheckedIOException e) {
-            LOG.error("failed: {}: {}", text, e.getCause().toString());
-            report.errors.add(text + ": " + e.getCause());
+        } catch (NetlinkException | UncheckedIOException e) {
+            LOG.error("failed: {}: {}", text, e.toString());
+            report.errors.add(text + ": " + e);
         }
     }
 
@@ -616,15 +605,8 @@ public final class Gateway implements AutoCloseable {
     private void restoreSysctl(GatewayReport.Builder report, String key, String value) {
         String text = "sysctl -w " + key.replace('/', '.') + "=" + value;
         try {
-            boolean written = ns.call(() -> {
-                Path p = Paths.get("/proc/sys").resolve(key);
-                if (!Files.exists(p)) {
-                    return false;    // the device is gone
-                }
-                Files.writeString(p, value + "\n", StandardCharsets.US_ASCII);
-                return true;
-            });
-            if (written) {
+            if (ns.readSysctl(key).isPresent()) {    // else the device is gone
+                ns.writeSysctl(key, value);
                 LOG.info("{}", text);
                 report.shared.add(text);
             }

@@ -251,9 +251,9 @@ final class Probes {
         NetNs sv = s.netns("sv");
         try (Rtnetlink rc = Rtnetlink.open(cl); Rtnetlink rr = Rtnetlink.open(rtr); Rtnetlink rs = Rtnetlink.open(sv);
              Nftables nft = Nftables.open(rtr)) {
-            Scratch.sysctl(rtr, "net/ipv4/ip_forward", "1");
-            Scratch.sysctl(rtr, "net/ipv4/conf/all/rp_filter", "0");
-            Scratch.sysctl(rtr, "net/ipv4/conf/default/rp_filter", "0");
+            rtr.writeSysctl("net/ipv4/ip_forward", "1");
+            rtr.writeSysctl("net/ipv4/conf/all/rp_filter", "0");
+            rtr.writeSysctl("net/ipv4/conf/default/rp_filter", "0");
             if (vrf) {
                 Vrfs.of(rr).create("vrf-sv", 10);
             }

@@ -7,11 +7,6 @@ import io.github.netlink4j.rtnl.NetnsTarget;
 import io.github.netlink4j.rtnl.Rtnetlink;
 import io.github.netlink4j.rtnl.Veth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +38,12 @@ final class Scratch implements AutoCloseable {
         NetNs ns = NetNs.create(name);
         names.add(name);
         handles.add(ns);
-        sysctlIfPresent(ns, "net/ipv6/conf/default/disable_ipv6", "1");
-        sysctlIfPresent(ns, "net/ipv6/conf/all/disable_ipv6", "1");
+        for (String conf : List.of("default", "all")) {
+            String key = "net/ipv6/conf/" + conf + "/disable_ipv6";
+            if (ns.readSysctl(key).isPresent()) {    // a kernel without IPv6 has none
+                ns.writeSysctl(key, "1");
+            }
+        }
         try (Rtnetlink rt = Rtnetlink.open(ns)) {
             rt.links().set(LinkChange.of("lo").up().build());
         }
@@ -55,32 +54,6 @@ final class Scratch implements AutoCloseable {
     synchronized <T extends AutoCloseable> T keep(T r) {
         resources.add(r);
         return r;
-    }
-
-    /**
-     * Writes {@code /proc/sys/KEY} as seen from inside {@code ns}: /proc/sys/net belongs to the network
-     * namespace of the thread that opens it, so the write happens on a thread inside {@code ns}.
-     */
-    static void sysctl(NetNs ns, String key, String value) {
-        ns.call(() -> {
-            Path p = Path.of("/proc/sys", key);
-            try {
-                Files.writeString(p, value, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + value + " to " + p + " in " + ns, e);
-            }
-            return null;
-        });
-    }
-
-    private static void sysctlIfPresent(NetNs ns, String key, String value) {
-        ns.call(() -> {
-            Path p = Path.of("/proc/sys", key);
-            if (Files.exists(p)) {
-                Files.writeString(p, value, StandardCharsets.US_ASCII);
-            }
-            return null;
-        });
     }
 
     /** A veth pair: {@code nameA} in {@code a}'s namespace, {@code nameB} in {@code b}'s, both up. */
