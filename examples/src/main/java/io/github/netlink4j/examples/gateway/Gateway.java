@@ -526,9 +526,13 @@ public final class Gateway implements AutoCloseable {
             }
         }
         adds.forEach(tx::addRule);
-        if (tx.size() == 0) {
-            return;
+        if (tx.size() > 0) {
+            commit(report, tx);
         }
+    }
+
+    /** Commits {@code tx} (all or nothing) and reports its changes, or that none was applied. */
+    private static void commit(GatewayReport.Builder report, Transaction tx) {
         List<String> commands = tx.commands();
         report.nft.addAll(commands);
         try {
@@ -561,16 +565,7 @@ public final class Gateway implements AutoCloseable {
     public synchronized GatewayReport teardown() {
         GatewayReport.Builder report = new GatewayReport.Builder();
         if (nft.table(Family.INET, NFT_TABLE).isPresent()) {
-            Transaction tx = nft.transaction().deleteTable(TABLE);
-            List<String> commands = tx.commands();
-            report.nft.addAll(commands);
-            try {
-                tx.commit();
-                commands.forEach(c -> LOG.info("{}", c));
-            } catch (TransactionException e) {
-                LOG.error("refused: {}", e.getMessage());
-                report.errors.add(e.getMessage());
-            }
+            commit(report, nft.transaction().deleteTable(TABLE));
         }
         State s = State.read(rt);
         for (String vrf : s.ownedVrfs().keySet()) {
